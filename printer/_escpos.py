@@ -1,0 +1,41 @@
+"""The one place that imports python-escpos, so its import-time side effects stay contained."""
+
+import logging
+import os
+import sys
+import tempfile
+from pathlib import Path
+
+# python-escpos pickles its capabilities database into a fresh temporary folder per process
+# unless told where to keep it; one fixed folder per user avoids leaving a folder behind each run.
+_PICKLE_DIR = Path(tempfile.gettempdir()) / f"buurtpunt-escpos-{os.getuid()}"
+if "ESCPOS_CAPABILITIES_PICKLE_DIR" not in os.environ:
+    _PICKLE_DIR.mkdir(mode=0o700, exist_ok=True)
+    os.environ["ESCPOS_CAPABILITIES_PICKLE_DIR"] = str(_PICKLE_DIR)
+
+_already_imported = "escpos.capabilities" in sys.modules
+_root_handlers = list(logging.getLogger().handlers)
+
+from escpos import printer as _printers  # noqa: E402
+from escpos.printer import Dummy, Network  # noqa: E402
+
+if not _already_imported:
+    # escpos.capabilities calls logging.basicConfig() at import time; undo the handler it added
+    # so that the application decides how (and whether) log lines reach the console.
+    for _handler in list(logging.getLogger().handlers):
+        if _handler not in _root_handlers:
+            logging.getLogger().removeHandler(_handler)
+
+# The device modules log through the root logger's module-level functions, which would call
+# basicConfig() again on first use; give each module a named logger with the same methods.
+for _name in ("file", "network", "serial", "usb", "lp", "cups"):
+    _module = sys.modules.get(f"escpos.printer.{_name}")
+    if _module is not None and hasattr(_module, "logging"):
+        _module.logging = logging.getLogger(f"escpos.printer.{_name}")
+
+__all__ = ["Dummy", "Network", "escpos_class"]
+
+
+def escpos_class(name: str) -> type:
+    """Return python-escpos's printer class by name ("Usb", "Serial", ...)."""
+    return getattr(_printers, name)

@@ -1,0 +1,24 @@
+"""What can go wrong when printing, split by whether the printer may already have printed."""
+
+from printer.status import PrinterStatus
+
+
+class PrinterError(Exception):
+    """A printing problem, with a message in plain Dutch for the desk and the installer."""
+
+    def __init__(self, message: str, status: PrinterStatus | None = None) -> None:
+        super().__init__(message)
+        self.message = message
+        self.status = status
+
+
+class PrinterUnreachable(PrinterError):
+    """Nothing reached the printer (refused, offline, no paper, no answer): safe to try again."""
+
+
+class JobInterrupted(PrinterError):
+    """Part of the job reached the printer and then it failed: do not retry without a volunteer."""
+
+
+class JobUncertain(PrinterError):
+    """The job was sent but the printer never confirmed it: it may or may not have printed."""

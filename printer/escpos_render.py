@@ -1,0 +1,52 @@
+"""Render a slip to ESC/POS bytes through python-escpos, with the code page chosen on purpose."""
+
+from typing import Any
+
+from printer._escpos import Dummy
+from printer.address import Profile
+from printer.layout import Line, layout
+from printer.slip import Slip
+
+
+def render_to(printer: Any, slip: Slip, profile: Profile) -> None:
+    """Send a slip's commands to any python-escpos printer object (Dummy, Network, Usb, ...)."""
+    printer.hw("INIT")
+    # ESC @ resets the printer to its default code page, so python-escpos's idea of the current
+    # page is stale; forgetting it makes charcode() always send ESC t n.
+    printer.magic.encoding = None
+    # Forced, not automatic: the automatic encoder may pick a page without the euro sign.
+    printer.charcode(profile.codepage)
+    bold = big = False
+    for line in layout(slip, profile):
+        if line.qr:
+            if big or bold:
+                printer.set(normal_textsize=True, bold=False)
+                big = bold = False
+            _qr(printer, line)
+            continue
+        if line.big != big:
+            printer.set(double_width=line.big, double_height=line.big, normal_textsize=not line.big)
+            big = line.big
+        if line.bold != bold:
+            printer.set(bold=line.bold)
+            bold = line.bold
+        printer.text(line.text + "\n")
+    if big or bold:
+        printer.set(normal_textsize=True, bold=False)
+    if slip.cut:
+        printer.cut()
+
+
+def _qr(printer: Any, line: Line) -> None:
+    # Native QR (GS ( k): the printer draws it, so no image is rendered or sent.
+    printer.set(align="center")
+    printer.qr(line.qr, size=line.qr_size, native=True)
+    printer.text("\n")
+    printer.set(align="left")
+
+
+def render(slip: Slip, profile: Profile) -> bytes:
+    """Return the complete ESC/POS job for a slip, from printer reset to cut."""
+    dummy = Dummy(profile=profile.escpos_profile)
+    render_to(dummy, slip, profile)
+    return dummy.output
