@@ -1,0 +1,77 @@
+# Buurtpunt kiosk: `make run` and `make test` install everything they need, then run.
+SHELL := /bin/bash
+VENV := .venv
+BIN := $(VENV)/bin
+VENDOR := kiosk/static/vendor
+SUDO := $(if $(filter 0,$(shell id -u)),,sudo)
+APT := $(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get
+export ESCPOS_CAPABILITIES_PICKLE_DIR ?= $(CURDIR)/instance/escpos-cache
+
+.PHONY: run test install install-test assets translations system test-system bench lint messages screenshots clean
+
+run: install assets translations
+	$(BIN)/kiosk init-db
+	$(BIN)/kiosk serve
+
+test: install-test assets translations test-system
+	$(BIN)/pytest
+
+bench: install assets translations
+	$(BIN)/python bench/bench_routes.py
+
+lint: install-test
+	$(BIN)/ruff check .
+
+# Debian packages the kiosk needs on a fresh machine (only those that are missing).
+system:
+	@command -v python3 >/dev/null && python3 -c 'import ensurepip' 2>/dev/null \
+	  && command -v npm >/dev/null || { $(APT) update && $(APT) install -y python3-venv npm; }
+
+# The tests also need Debian's Chromium and CUPS with its virtual PDF printer.
+test-system: system
+	@command -v chromium >/dev/null && command -v cupsd >/dev/null && command -v lp >/dev/null \
+	  && [ -e /usr/lib/cups/backend/cups-pdf ] \
+	  || { $(APT) update && $(APT) install -y chromium fonts-dejavu-core cups cups-client printer-driver-cups-pdf; }
+
+$(BIN)/python: | system
+	python3 -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+
+$(VENV)/.installed: pyproject.toml | $(BIN)/python
+	$(BIN)/python -m pip install --quiet -e .
+	touch $@
+
+$(VENV)/.installed-test: pyproject.toml | $(BIN)/python
+	$(BIN)/python -m pip install --quiet -e '.[test]'
+	touch $@ $(VENV)/.installed
+
+install: $(VENV)/.installed
+install-test: $(VENV)/.installed-test
+
+# Front-end packages come from npm at install time; none are committed.
+$(VENDOR)/.installed: package.json package-lock.json | system
+	npm ci --no-audit --no-fund --loglevel=error
+	rm -rf $(VENDOR) && mkdir -p $(VENDOR)/icons
+	cp node_modules/htmx.org/dist/htmx.min.js $(VENDOR)/
+	cp node_modules/lucide-static/icons/*.svg $(VENDOR)/icons/
+	touch $@
+
+assets: $(VENDOR)/.installed
+
+translations: install
+	$(BIN)/pybabel compile -d kiosk/translations
+
+# After changing visible strings: extract them and update the catalogues, then translate.
+messages: install
+	$(BIN)/pybabel extract -F babel.cfg -k _l -o kiosk/translations/messages.pot .
+	$(BIN)/pybabel update -i kiosk/translations/messages.pot -d kiosk/translations
+
+# Copy the screenshots the browser tests took into docs/ for the README.
+screenshots:
+	mkdir -p docs/screenshots
+	cp test-output/screenshots/home-nl.png docs/screenshots/home.png
+	cp test-output/screenshots/checkin-nl.png docs/screenshots/checkin.png
+	cp test-output/screenshots/desk-dashboard.png docs/screenshots/desk.png
+
+clean:
+	rm -rf $(VENV) node_modules $(VENDOR) test-output

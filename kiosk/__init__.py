@@ -1,0 +1,42 @@
+"""The buurtpunt kiosk: create_app() is the only place that wires things together."""
+
+import os
+
+from flask import Flask
+
+__version__ = "0.1.0"
+
+
+def create_app(test_config: dict | None = None) -> Flask:
+    """Build the kiosk app: config, database, security, languages, blueprints, commands."""
+    instance_path = (test_config or {}).get("INSTANCE_PATH") or os.environ.get(
+        "KIOSK_INSTANCE_PATH"
+    )
+    app = Flask(
+        __name__,
+        instance_path=os.path.abspath(instance_path) if instance_path else None,
+        instance_relative_config=True,
+        template_folder="../templates",
+    )
+    from kiosk import config
+
+    config.load(app, test_config)
+
+    from kiosk import db, errors, htmx, i18n, security, templating
+
+    db.init_app(app)
+    htmx.init_app(app)
+    i18n.init_app(app)
+    security.init_app(app)
+    templating.init_app(app)
+    errors.init_app(app)
+
+    from kiosk.views import checkin, desk, health, home
+
+    for module in (home, checkin, desk, health):
+        app.register_blueprint(module.bp)
+
+    from kiosk import commands
+
+    commands.init_app(app)
+    return app

@@ -1,0 +1,83 @@
+"""Configuration: defaults in code, then instance/kiosk.toml, then KIOSK_* variables."""
+
+import os
+import secrets
+import tomllib
+from pathlib import Path
+
+from flask import Flask
+
+DEFAULTS = {
+    "BUURTPUNT_NAME": "Buurtpunt Dendermonde",
+    "BUURTPUNT_ADDRESS": "",
+    "KIOSK_ID": "BP1",
+    "DATABASE": "",  # empty: instance/kiosk.db
+    "RECEIPT_PRINTER": "",  # empty: file:instance/receipts/
+    "DOCUMENT_PRINTER": "",  # empty: file:instance/documents/
+    "HOST": "127.0.0.1",
+    "PORT": 8080,
+    "LAN_LISTEN": "",  # e.g. "0.0.0.0:8081": the phone-upload port, off until uploads exist
+    "THREADS": 8,
+    "LANGUAGES": ["nl", "en", "fr"],
+    "DEFAULT_LANGUAGE": "nl",
+    "TIMEZONE": "Europe/Brussels",
+    "IDLE_SECONDS": 90,
+    "DESK_IDLE_SECONDS": 180,
+    "THANKS_SECONDS": 8,
+    "PIN_MAX_TRIES": 5,
+    "PIN_LOCK_SECONDS": 30,
+    "DESK_ADDRESSES": [],  # paired desk devices on the LAN that may reach the whole app
+    # Kiosk forms are tiny; the phone upload raises its own limit per request.
+    "MAX_CONTENT_LENGTH": 64 * 1024,
+    "MAX_FORM_PARTS": 100,
+    "SESSION_COOKIE_HTTPONLY": True,
+    "SESSION_COOKIE_SAMESITE": "Strict",
+    # The kiosk is served over plain http on 127.0.0.1; a Secure cookie would never be sent.
+    "SESSION_COOKIE_SECURE": False,
+    "SESSION_COOKIE_NAME": "kiosk_session",
+    # The kiosk page may stay open for hours; the token lives as long as the session.
+    "WTF_CSRF_TIME_LIMIT": None,
+    "BABEL_DEFAULT_TIMEZONE": "Europe/Brussels",
+}
+
+SETTINGS_FILE = "kiosk.toml"
+
+
+def load(app: Flask, test_config: dict | None) -> None:
+    """Apply defaults, instance/kiosk.toml, KIOSK_* variables and test_config, in that order."""
+    app.config.from_mapping(DEFAULTS)
+    settings = Path(app.instance_path, SETTINGS_FILE)
+    if settings.exists():
+        with settings.open("rb") as f:
+            app.config.from_mapping({k.upper(): v for k, v in tomllib.load(f).items()})
+    app.config.from_prefixed_env("KIOSK")
+    if test_config:
+        app.config.from_mapping(test_config)
+    _fill_paths(app)
+    if not app.config.get("SECRET_KEY"):
+        app.config["SECRET_KEY"] = _secret_key(Path(app.instance_path))
+
+
+def _fill_paths(app: Flask) -> None:
+    instance = Path(app.instance_path)
+    instance.mkdir(parents=True, exist_ok=True)
+    if not app.config["DATABASE"]:
+        app.config["DATABASE"] = str(instance / "kiosk.db")
+    if not app.config["RECEIPT_PRINTER"]:
+        app.config["RECEIPT_PRINTER"] = f"file:{instance / 'receipts'}/"
+    if not app.config["DOCUMENT_PRINTER"]:
+        app.config["DOCUMENT_PRINTER"] = f"file:{instance / 'documents'}/"
+    app.config["BABEL_DEFAULT_LOCALE"] = app.config["DEFAULT_LANGUAGE"]
+
+
+def _secret_key(instance: Path) -> str:
+    """Read the instance's secret key, generating it (readable by the owner only) on first start."""
+    path = instance / "secret_key"
+    try:
+        fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+    except FileExistsError:
+        pass
+    else:
+        with os.fdopen(fd, "w") as f:
+            f.write(secrets.token_hex(32))
+    return path.read_text().strip()

@@ -1,0 +1,99 @@
+"""The SQLite database: connections with our pragmas, migrations, init-db and backup."""
+
+import contextlib
+import sqlite3
+from collections.abc import Iterator
+from pathlib import Path
+
+import click
+from flask import Flask, current_app, g
+from sqlite_utils import Database
+
+from kiosk.migrations import migrations as kiosk_migrations
+
+MIGRATION_SETS = [kiosk_migrations]
+
+
+def connect(path: str) -> Database:
+    """Open the database with WAL, synchronous=FULL, foreign keys and a busy timeout."""
+    Path(path).parent.mkdir(parents=True, exist_ok=True)
+    db = Database(sqlite3.connect(path, timeout=5))
+    db.execute("PRAGMA busy_timeout = 5000")
+    db.execute("PRAGMA foreign_keys = ON")
+    db.execute("PRAGMA synchronous = FULL")
+    if db.journal_mode != "wal":
+        db.enable_wal()
+    return db
+
+
+def migrate(db: Database) -> None:
+    """Apply every package's pending migrations, in dependency order."""
+    for migrations in MIGRATION_SETS:
+        migrations.apply(db)
+
+
+@contextlib.contextmanager
+def immediate(db: Database) -> Iterator[Database]:
+    """A write transaction that takes the write lock up front.
+
+    A transaction that reads before it writes could otherwise fail with SQLITE_BUSY when it
+    upgrades its lock, which the busy timeout does not cover.
+    """
+    db.execute("BEGIN IMMEDIATE")
+    try:
+        yield db
+    except BaseException:
+        db.rollback()
+        raise
+    db.commit()
+
+
+def get_db() -> Database:
+    """The request's connection, opened on first use and closed on teardown."""
+    if "db" not in g:
+        g.db = connect(current_app.config["DATABASE"])
+    return g.db
+
+
+def close_db(exc: BaseException | None = None) -> None:
+    """Close the request's connection, if it opened one."""
+    db = g.pop("db", None)
+    if db is not None:
+        db.close()
+
+
+def backup(db: Database, out: Path) -> None:
+    """Write a consistent snapshot of the live database to out (VACUUM INTO)."""
+    db.execute("VACUUM INTO ?", [str(out)])
+
+
+def init_app(app: Flask) -> None:
+    """Migrate at start-up and tie the connection to the request's life."""
+    with contextlib.closing(connect(app.config["DATABASE"])) as db:
+        migrate(db)
+    app.teardown_appcontext(close_db)
+
+
+@click.command("init-db")
+def init_db_command() -> None:
+    """Create or migrate the database (safe to run again)."""
+    with contextlib.closing(connect(current_app.config["DATABASE"])) as db:
+        migrate(db)
+    click.echo(f"Database ready: {current_app.config['DATABASE']}")
+
+
+@click.command("backup")
+@click.option("--out", "out", required=True, type=click.Path(path_type=Path),
+              help="File to write the snapshot to (must not exist yet).")
+def backup_command(out: Path) -> None:
+    """Write a consistent snapshot of the live database to a file."""
+    if out.exists():
+        raise click.ClickException(f"{out} already exists; choose a new file name.")
+    out.parent.mkdir(parents=True, exist_ok=True)
+    with contextlib.closing(connect(current_app.config["DATABASE"])) as db:
+        backup(db, out)
+    with contextlib.closing(sqlite3.connect(out)) as snap:
+        check = snap.execute("PRAGMA integrity_check").fetchone()[0]
+    if check != "ok":
+        raise click.ClickException(f"The snapshot failed its integrity check: {check}")
+    click.echo(f"Backup written: {out}")

@@ -1,0 +1,120 @@
+"""Security for everything the kiosk serves: CSRF, headers, the LAN guard, the desk login."""
+
+import functools
+import ipaddress
+import time
+from collections.abc import Callable
+
+from flask import Flask, abort, current_app, g, redirect, request, session, url_for
+from flask_wtf.csrf import CSRFProtect
+
+from kiosk import audit, volunteers
+from kiosk.db import get_db
+
+csrf = CSRFProtect()
+
+CSP = "; ".join([
+    "default-src 'self'",
+    "script-src 'self'",
+    "style-src 'self'",
+    "img-src 'self' data:",
+    "connect-src 'self'",
+    "object-src 'none'",
+    "base-uri 'none'",
+    "form-action 'self'",
+    "frame-ancestors 'none'",
+])
+HEADERS = {
+    "Content-Security-Policy": CSP,
+    "X-Content-Type-Options": "nosniff",
+    "X-Frame-Options": "DENY",
+    "Referrer-Policy": "no-referrer",
+    "Permissions-Policy": "camera=(), microphone=(), geolocation=()",
+}
+
+
+def lan_allowed(view: Callable) -> Callable:
+    """Mark a view that phones on the buurtpunt's Wi-Fi may reach (the upload page)."""
+    view.lan_allowed = True
+    return view
+
+
+def is_local_client() -> bool:
+    """True for the kiosk's own screen (loopback) and for paired desk devices."""
+    try:
+        address = ipaddress.ip_address(request.remote_addr or "")
+    except ValueError:
+        return False
+    return address.is_loopback or str(address) in current_app.config["DESK_ADDRESSES"]
+
+
+def _guard_lan() -> None:
+    if is_local_client():
+        return
+    view = current_app.view_functions.get(request.endpoint or "")
+    if request.endpoint == "static" or getattr(view, "lan_allowed", False):
+        return
+    abort(403)
+
+
+def _secure_headers(response):
+    for name, value in HEADERS.items():
+        response.headers.setdefault(name, value)
+    if request.endpoint != "static":
+        # Nothing a visitor saw or typed may come back from the cache or the back button.
+        response.headers["Cache-Control"] = "no-store"
+    return response
+
+
+def current_volunteer() -> dict | None:
+    """The volunteer logged in at the desk in this session, if any."""
+    if "volunteer" not in g:
+        volunteer_id = session.get("volunteer_id")
+        g.volunteer = volunteers.get(get_db(), volunteer_id) if volunteer_id else None
+    return g.volunteer
+
+
+def log_in(volunteer: dict) -> None:
+    """Start a desk session for this volunteer (a fresh session: no fixation)."""
+    lang = session.get("lang")
+    session.clear()
+    if lang:
+        session["lang"] = lang
+    session["volunteer_id"] = volunteer["id"]
+    session["desk_seen"] = time.time()
+    g.volunteer = volunteer
+    audit.log(get_db(), "login", volunteer=volunteer)
+
+
+def log_out(reason: str = "logout") -> None:
+    """End the desk session, noting why in the audit log."""
+    volunteer = current_volunteer()
+    if volunteer:
+        audit.log(get_db(), reason, volunteer=volunteer)
+    session.pop("volunteer_id", None)
+    session.pop("desk_seen", None)
+    g.volunteer = None
+
+
+def desk_required(view: Callable) -> Callable:
+    """Only for a logged-in volunteer who touched the desk within the idle limit."""
+
+    @functools.wraps(view)
+    def wrapped(*args, **kwargs):
+        if current_volunteer() is None:
+            return redirect(url_for("desk.login"))
+        idle = time.time() - session.get("desk_seen", 0)
+        if idle > current_app.config["DESK_IDLE_SECONDS"]:
+            log_out("idle-logout")
+            return redirect(url_for("desk.login", idle=1))
+        session["desk_seen"] = time.time()
+        return view(*args, **kwargs)
+
+    return wrapped
+
+
+def init_app(app: Flask) -> None:
+    """CSRF on every state-changing request, the LAN guard first, secure headers last."""
+    csrf.init_app(app)
+    app.before_request_funcs.setdefault(None, []).insert(0, _guard_lan)
+    app.after_request(_secure_headers)

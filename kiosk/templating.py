@@ -1,0 +1,58 @@
+"""Template helpers: pictograms, local time, the page's idle behaviour."""
+
+import functools
+from pathlib import Path
+
+from flask import Flask, current_app
+from flask_babel import format_date, format_datetime, format_time, get_locale
+from markupsafe import Markup
+
+from kiosk import __version__, clock, i18n, reasons
+from kiosk.security import current_volunteer
+
+
+@functools.lru_cache(maxsize=256)
+def _svg(folder: str, name: str) -> str:
+    text = Path(folder, f"{name}.svg").read_text(encoding="utf-8")
+    start = text.index("<svg")
+    return text[start:].replace("<svg", '<svg aria-hidden="true" focusable="false"', 1)
+
+
+def icon(name: str, css: str = "icon") -> Markup:
+    """An inline pictogram from the lucide set installed from npm into static/vendor/icons."""
+    folder = str(Path(current_app.static_folder, "vendor", "icons"))
+    svg = _svg(folder, name).replace('class="lucide', f'class="{css} lucide', 1)
+    return Markup(svg)  # noqa: S704 - our own installed SVG files, never visitor input
+
+
+def today_text() -> str:
+    """Today's date in full, in the visitor's language and Brussels time."""
+    return format_date(clock.now(), format="full")
+
+
+def time_text() -> str:
+    """The time of day in Brussels, hours and minutes."""
+    return format_time(clock.now(), format="HH:mm")
+
+
+def localtime(value: str) -> str:
+    """A stored UTC timestamp as short local date and time."""
+    return format_datetime(clock.parse(value), format="short")
+
+
+def reason_label(code: str) -> str:
+    """The label of a reason code, or the code itself for something else."""
+    try:
+        return str(reasons.by_code(code).label)
+    except KeyError:
+        return code
+
+
+def init_app(app: Flask) -> None:
+    """Expose the helpers to every template."""
+    app.jinja_env.globals.update(
+        icon=icon, today_text=today_text, time_text=time_text, languages=i18n.languages,
+        current_locale=lambda: str(get_locale()), current_volunteer=current_volunteer,
+        reason_label=reason_label, version=__version__,
+    )
+    app.jinja_env.filters["localtime"] = localtime

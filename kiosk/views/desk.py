@@ -1,0 +1,110 @@
+"""The volunteers' desk: PIN login, today's visits, a one-tap tally and the audit log."""
+
+import uuid
+
+from flask import Blueprint, current_app, redirect, request, url_for
+from flask_babel import lazy_gettext as _l
+from flask_babel import ngettext
+
+from kiosk import audit, clock, visits, volunteers
+from kiosk.db import get_db
+from kiosk.htmx import htmx, render
+from kiosk.reasons import REASONS
+from kiosk.security import current_volunteer, desk_required, log_in, log_out
+
+bp = Blueprint("desk", __name__, url_prefix="/desk")
+
+ACTIONS = {
+    "login": _l("aangemeld"),
+    "logout": _l("afgemeld"),
+    "idle-logout": _l("afgemeld: 3 minuten niets gedaan"),
+    "pin-locked": _l("geblokkeerd na te veel foute pincodes"),
+    "tally": _l("bezoek geteld"),
+}
+
+
+def _login(status: int = 200, **context):
+    everyone = volunteers.active(get_db())
+    chosen = next((v for v in everyone if v["id"] == context.pop("volunteer_id", None)), None)
+    return render("desk/login.html", "desk/_login.html", status=status,
+                  volunteers=everyone, chosen=chosen, **context)
+
+
+@bp.get("/login")
+def login():
+    """Pick your name, then type your PIN on the pad."""
+    return _login(volunteer_id=request.args.get("v", type=int),
+                  idle=bool(request.args.get("idle")))
+
+
+@bp.post("/login")
+def check_login():
+    """Check the PIN; a volunteer with too many wrong tries waits, longer each time."""
+    volunteer_id = request.form.get("volunteer_id", type=int)
+    volunteer = volunteers.get(get_db(), volunteer_id) if volunteer_id else None
+    if volunteer is None:
+        return _login(422, error=_l("Kies eerst je naam."))
+    config = current_app.config
+    result = volunteers.check_pin(get_db(), volunteer["id"], request.form.get("pin", ""),
+                                  config["PIN_MAX_TRIES"], config["PIN_LOCK_SECONDS"])
+    if result.ok:
+        log_in(volunteer)
+        return _go(url_for("desk.index"))
+    if result.locked_seconds:
+        if result.just_locked:
+            audit.log(get_db(), "pin-locked", volunteer=volunteer)
+        minutes = (result.locked_seconds + 59) // 60
+        error = ngettext("Te veel foute pogingen. Probeer opnieuw over %(num)s minuut.",
+                         "Te veel foute pogingen. Probeer opnieuw over %(num)s minuten.", minutes)
+    else:
+        error = ngettext("Die pincode klopt niet. Nog %(num)s poging.",
+                         "Die pincode klopt niet. Nog %(num)s pogingen.", result.tries_left)
+    return _login(422, volunteer_id=volunteer["id"], error=error)
+
+
+@bp.post("/logout")
+def logout():
+    """Log out and hand the screen back to visitors."""
+    log_out()
+    return _go(url_for("home.index"))
+
+
+@bp.get("")
+@desk_required
+def index():
+    """Today at a glance: visits per reason, the tally buttons, the audit log."""
+    return render("desk/index.html", "desk/_today.html", **_today())
+
+
+@bp.post("/tally")
+@desk_required
+def tally():
+    """Count one visitor a volunteer helped directly, with one tap."""
+    reason = request.form.get("reason", "")
+    try:
+        created = visits.record_visit(get_db(), [reason], "nl", "desk",
+                                      request.form.get("key", ""), current_volunteer()["id"])
+    except visits.VisitError:
+        return render("desk/index.html", "desk/_today.html", status=422, **_today(),
+                      error=_l("Die reden kennen we niet."))
+    if created:
+        audit.log(get_db(), "tally", reason, current_volunteer())
+    if htmx:
+        return render("desk/index.html", "desk/_today.html", **_today(), tallied=reason)
+    return redirect(url_for("desk.index"), code=303)
+
+
+def _today() -> dict:
+    total, counts = visits.count_day(get_db(), clock.now(), current_app.config["TIMEZONE"])
+    return {"total": total, "counts": counts, "reasons": REASONS,
+            "most": max(counts.values(), default=0), "key": uuid.uuid4().hex,
+            "log": audit.recent(get_db()), "actions": ACTIONS}
+
+
+def _go(url: str):
+    """Navigate: a redirect for a plain form, HX-Redirect for htmx."""
+    if htmx:
+        response = current_app.response_class(status=204)
+        response.headers["HX-Redirect"] = url
+        return response
+    return redirect(url, code=303)

@@ -1,0 +1,51 @@
+"""Home screen, language switch and the idle reset that forgets the previous visitor."""
+
+from dataclasses import dataclass
+from urllib.parse import urlsplit
+
+from flask import Blueprint, current_app, redirect, render_template, request, session, url_for
+from flask_babel import lazy_gettext as _l
+
+bp = Blueprint("home", __name__)
+
+
+@dataclass(frozen=True)
+class Tile:
+    """A home-screen tile: where it leads, its one- or two-word label, its pictogram."""
+
+    endpoint: str
+    label: object
+    icon: str
+
+
+# One tile per feature that exists; a feature adds its tile when it lands.
+TILES = [
+    Tile("checkin.index", _l("Ik kom binnen"), "door-open"),
+]
+
+
+@bp.get("/")
+def index():
+    """The home screen with a tile per feature."""
+    return render_template("home/index.html", tiles=TILES)
+
+
+@bp.get("/lang/<code>")
+def language(code: str):
+    """Switch the language for this visit, then go back where the visitor was."""
+    if code in current_app.config["LANGUAGES"]:
+        session["lang"] = code
+    target = request.args.get("next", "")
+    # Only a path on this kiosk, never another site.
+    if not target.startswith("/") or target.startswith("//") or urlsplit(target).netloc:
+        target = url_for("home.index")
+    return redirect(target)
+
+
+@bp.get("/reset")
+def reset():
+    """Forget everything of the previous visitor and show the home screen."""
+    session.clear()
+    response = redirect(url_for("home.index"), code=303)
+    response.headers["Clear-Site-Data"] = '"cache", "storage"'
+    return response

@@ -1,0 +1,61 @@
+"""Anonymous visits: who came for what, never who came."""
+
+import re
+from datetime import datetime
+
+from sqlite_utils import Database
+
+from kiosk import clock
+from kiosk.db import immediate
+from kiosk.reasons import CODES
+
+KEY_PATTERN = re.compile(r"^[0-9a-f]{32}$")
+
+
+class VisitError(ValueError):
+    """The visit cannot be recorded; the message is a plain-words reason (translatable)."""
+
+
+def record_visit(
+    db: Database,
+    reasons: list[str],
+    language: str,
+    source: str,
+    request_key: str,
+    volunteer_id: int | None = None,
+) -> bool:
+    """Store one visit with its reasons; a repeated request_key stores nothing and returns False."""
+    chosen = sorted(set(reasons))
+    if not KEY_PATTERN.match(request_key or ""):
+        raise VisitError("invalid-key")
+    if not chosen:
+        raise VisitError("no-reason")
+    if not set(chosen) <= CODES:
+        raise VisitError("unknown-reason")
+    # Read-then-write: the duplicate check and the insert must see the same database.
+    with immediate(db):
+        if db.execute("SELECT 1 FROM visits WHERE request_key = ?", [request_key]).fetchone():
+            return False
+        visit_id = db["visits"].insert({
+            "created_at": clock.iso(clock.now()),
+            "language": language,
+            "source": source,
+            "request_key": request_key,
+            "volunteer_id": volunteer_id,
+        }).last_pk
+        db["visit_reasons"].insert_all({"visit_id": visit_id, "reason": r} for r in chosen)
+    return True
+
+
+def count_day(db: Database, moment: datetime, zone: str) -> tuple[int, dict[str, int]]:
+    """Visits on moment's local day: the number of visits, and how often each reason was given."""
+    start, end = clock.local_day_bounds(moment, zone)
+    total = db.execute(
+        "SELECT count(*) FROM visits WHERE created_at >= ? AND created_at < ?", [start, end]
+    ).fetchone()[0]
+    rows = db.execute(
+        """SELECT reason, count(*) FROM visit_reasons JOIN visits ON visits.id = visit_id
+           WHERE created_at >= ? AND created_at < ? GROUP BY reason""",
+        [start, end],
+    ).fetchall()
+    return total, dict(rows)
