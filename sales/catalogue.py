@@ -1,0 +1,186 @@
+"""Catalogue: bag types and a tariff history whose prices take effect by date on their own."""
+
+import sqlite3
+import tomllib
+from dataclasses import asdict, dataclass
+from datetime import date, datetime
+from pathlib import Path
+
+from sqlite_utils import Database
+
+from sales._db import iso, local_date, one, utc_now, write_transaction
+from sales.errors import CatalogueError, UnknownProduct
+
+DEFAULT_CATALOGUE = Path(__file__).parent / "tariffs" / "dendermonde-2026.toml"
+
+_PRODUCT_FIELDS = ("code", "name", "volume_l", "colour", "pieces_per_roll")
+_PRODUCT_DEFAULTS = {"colour_name": "", "low_stock_threshold": 0, "position": 0, "active": True}
+
+
+@dataclass(frozen=True)
+class Product:
+    """A bag type sold per piece (stock is kept in pieces)."""
+
+    code: str
+    name: str
+    volume_l: int
+    colour: str
+    pieces_per_roll: int
+    colour_name: str = ""
+    low_stock_threshold: int = 0
+    position: int = 0
+    active: bool = True
+
+
+@dataclass(frozen=True)
+class Price:
+    """A price per piece in cents, valid from a Brussels calendar day until the next one."""
+
+    product: str
+    price_cents: int
+    effective_from: date
+
+
+@dataclass(frozen=True)
+class CatalogueLoad:
+    """What load_catalogue changed."""
+
+    products: int
+    prices_added: int
+    prices_unchanged: int
+
+
+def load_catalogue(
+    db: Database, toml_path: str | Path, *, now: datetime | None = None
+) -> CatalogueLoad:
+    """Load bag types and prices from a TOML file in one all-or-nothing transaction."""
+    try:
+        with open(toml_path, "rb") as fh:
+            data = tomllib.load(fh)
+    except (OSError, tomllib.TOMLDecodeError) as exc:
+        raise CatalogueError(f"{toml_path}: {exc}") from exc
+    products, prices = parse_catalogue(data)
+    added = unchanged = 0
+    with write_transaction(db):
+        for product in products:
+            save_product(db, product)
+        for price in prices:
+            if set_price(db, price.product, price.price_cents, price.effective_from, now=now):
+                added += 1
+            else:
+                unchanged += 1
+    return CatalogueLoad(len(products), added, unchanged)
+
+
+def parse_catalogue(data: dict) -> tuple[list[Product], list[Price]]:
+    """Turn parsed TOML into products and prices ([[products]] with inline prices, [[prices]])."""
+    products: list[Product] = []
+    prices: list[Price] = []
+    for position, raw in enumerate(data.get("products", [])):
+        missing = [f for f in _PRODUCT_FIELDS if f not in raw]
+        if missing:
+            raise CatalogueError(f"product {raw.get('code', position)}: missing {missing}")
+        fields = {**_PRODUCT_DEFAULTS, "position": position, **raw}
+        prices += [_parse_price(raw["code"], p) for p in fields.pop("prices", [])]
+        try:
+            products.append(Product(**fields))
+        except TypeError as exc:
+            raise CatalogueError(f"product {raw['code']}: {exc}") from exc
+    for raw in data.get("prices", []):
+        prices.append(_parse_price(raw.get("product"), raw))
+    return products, prices
+
+
+def _parse_price(code: object, raw: dict) -> Price:
+    cents, start = raw.get("cents"), raw.get("from")
+    # Prices are whole cents: a TOML float such as 1.45 is refused rather than rounded.
+    if not isinstance(cents, int) or isinstance(cents, bool) or cents < 0:
+        raise CatalogueError(f"price of {code}: 'cents' must be a whole number >= 0, not {cents!r}")
+    if not isinstance(start, date) or isinstance(start, datetime):
+        raise CatalogueError(f"price of {code}: 'from' must be a date like 2026-01-01")
+    if not isinstance(code, str):
+        raise CatalogueError("a [[prices]] entry needs 'product'")
+    return Price(code, cents, start)
+
+
+def save_product(db: Database, product: Product) -> None:
+    """Create a bag type or change its description (receipts keep their own copy of the name)."""
+    row = asdict(product)
+    row["active"] = int(bool(row["active"]))
+    # Column names come from the Product dataclass, never from input; values are parameters.
+    columns = ", ".join(row)
+    marks = ", ".join(":" + c for c in row)
+    updates = ", ".join(f"{c} = excluded.{c}" for c in row if c != "code")
+    try:
+        db.execute(
+            f"INSERT INTO products ({columns}) VALUES ({marks}) "  # noqa: S608
+            f"ON CONFLICT(code) DO UPDATE SET {updates}",
+            row,
+        )
+    except (sqlite3.IntegrityError, sqlite3.InterfaceError) as exc:
+        raise CatalogueError(f"product {product.code}: {exc}") from exc
+
+
+def set_price(
+    db: Database, code: str, price_cents: int, effective_from: date, *, now: datetime | None = None
+) -> bool:
+    """Add a price from a date; return False if it was already there. Prices in force are final."""
+    get_product(db, code)
+    existing = one(
+        db, "SELECT price_cents FROM prices WHERE product = ? AND effective_from = ?",
+        [code, effective_from.isoformat()],
+    )
+    if existing and existing["price_cents"] == price_cents:
+        return False
+    today = local_date(now or utc_now())
+    if existing and effective_from <= today:
+        # A price that already applied may be on receipts: it can only be superseded by a later one.
+        raise CatalogueError(
+            f"{code}: the price from {effective_from} is already in force; add a new date instead"
+        )
+    db.execute(
+        "INSERT INTO prices (product, effective_from, price_cents, created_at) VALUES (?, ?, ?, ?) "
+        "ON CONFLICT(product, effective_from) DO UPDATE SET price_cents = excluded.price_cents",
+        [code, effective_from.isoformat(), price_cents, iso(now or utc_now())],
+    )
+    return True
+
+
+def get_product(db: Database, code: str) -> Product:
+    """Return one bag type (active or not)."""
+    row = one(db, "SELECT * FROM products WHERE code = ?", [code])
+    if row is None:
+        raise UnknownProduct(f"onbekend product: {code}")
+    return _product(row)
+
+
+def list_products(db: Database, *, include_inactive: bool = False) -> list[Product]:
+    """Return the bag types in display order."""
+    sql = "SELECT * FROM products WHERE active = 1 OR ? ORDER BY position, code"
+    return [_product(r) for r in db.query(sql, [int(include_inactive)])]
+
+
+def price_at(db: Database, code: str, at: datetime) -> Price:
+    """Return the price of a bag type that applies on the Brussels day of `at`."""
+    row = one(
+        db,
+        "SELECT price_cents, effective_from FROM prices WHERE product = ? AND effective_from <= ? "
+        "ORDER BY effective_from DESC LIMIT 1",
+        [code, local_date(at).isoformat()],
+    )
+    if row is None:
+        raise UnknownProduct(f"{code} heeft nog geen prijs op {local_date(at)}")
+    return Price(code, row["price_cents"], date.fromisoformat(row["effective_from"]))
+
+
+def price_history(db: Database, code: str) -> list[Price]:
+    """Return every price of a bag type, oldest first (including ones not yet in force)."""
+    rows = db.query(
+        "SELECT price_cents, effective_from FROM prices WHERE product = ? ORDER BY effective_from",
+        [code],
+    )
+    return [Price(code, r["price_cents"], date.fromisoformat(r["effective_from"])) for r in rows]
+
+
+def _product(row: dict) -> Product:
+    return Product(**{**row, "active": bool(row["active"])})
