@@ -43,7 +43,7 @@ def submit():
         keep = key if error.args[0] != "invalid-key" else None
         return _form(422, chosen, MESSAGES[error.args[0]], keep)
     if is_htmx():
-        return render_template("checkin/_checkin.html", done=True)
+        return render("checkin/index.html", "checkin/_checkin.html", done=True)
     return redirect(url_for("checkin.thanks"), code=303)
 
 

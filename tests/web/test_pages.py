@@ -1,0 +1,95 @@
+"""Every route answers; home, languages, the idle reset and /healthz."""
+
+import pytest
+
+from tests.helpers import csrf_token
+
+
+def _get_routes(app):
+    for rule in app.url_map.iter_rules():
+        if "GET" in rule.methods and not rule.arguments:
+            yield rule.rule
+
+
+def test_every_get_route_answers(app, client):
+    for path in _get_routes(app):
+        with client.get(path) as response:
+            assert response.status_code in (200, 302, 303), path
+
+
+def test_every_post_route_answers_a_valid_token(app, client):
+    token = csrf_token(client)
+    for rule in app.url_map.iter_rules():
+        if "POST" in rule.methods:
+            response = client.post(rule.rule, data={"csrf_token": token})
+            assert response.status_code < 500, rule.rule
+
+
+def test_home_shows_name_date_tiles_languages_and_desk_entrance(client):
+    body = client.get("/").get_data(as_text=True)
+    assert "Buurtpunt Dendermonde" in body
+    assert "data-clock-time" in body
+    assert 'href="/checkin"' in body
+    assert "Ik kom binnen" in body
+    for name in ("Nederlands", "English", "Français"):
+        assert name in body
+    assert 'href="/desk/login"' in body
+
+
+def test_home_tiles_all_lead_somewhere(client):
+    import re
+
+    body = client.get("/").get_data(as_text=True)
+    for href in re.findall(r'class="tile" href="([^"]+)"', body):
+        assert client.get(href).status_code == 200
+
+
+@pytest.mark.parametrize(("code", "text"), [
+    ("nl", "Waarom kom je vandaag?"),
+    ("en", "Why are you here today?"),
+    ("fr", "Pourquoi venez-vous aujourd'hui ?"),
+])
+def test_language_switch(client, code, text):
+    client.get(f"/lang/{code}")
+    body = client.get("/checkin").get_data(as_text=True)
+    assert text in body
+    assert f'<html lang="{code}"' in body
+
+
+def test_language_switch_ignores_unknown_language_and_foreign_next(client):
+    response = client.get("/lang/xx?next=https://evil.example/")
+    assert response.headers["Location"] == "/"
+    assert '<html lang="nl"' in client.get("/").get_data(as_text=True)
+
+
+def test_reset_forgets_the_visitor(client):
+    client.get("/lang/en")
+    response = client.get("/reset")
+    assert response.status_code == 303
+    assert '"storage"' in response.headers["Clear-Site-Data"]
+    assert '<html lang="nl"' in client.get("/").get_data(as_text=True)
+
+
+def test_idle_reset_is_configured_on_visitor_pages(app, client):
+    body = client.get("/checkin").get_data(as_text=True)
+    assert f'data-idle-seconds="{app.config["IDLE_SECONDS"]}"' in body
+    assert 'data-idle-url="/reset"' in body
+
+
+def test_htmx_history_cache_is_off(client):
+    body = client.get("/").get_data(as_text=True)
+    assert '"historyCacheSize": 0' in body
+
+
+def test_healthz_reports_database_printers_and_version(client):
+    body = client.get("/healthz").get_json()
+    assert body["database"] == "ok"
+    assert set(body["printers"]) == {"receipt", "document"}
+    assert body["version"]
+    assert "queue_length" in body
+
+
+def test_unknown_page_is_a_calm_404(client):
+    response = client.get("/nergens")
+    assert response.status_code == 404
+    assert "Deze pagina bestaat niet." in response.get_data(as_text=True)
