@@ -133,7 +133,8 @@ def _head(slip: Slip, width: int) -> list[Line]:
         lines += _banner("DUPLICAAT", width)
     if slip.training:
         lines += _banner("OEFENING", width)
-    lines += [Line(_place(t, width, "center"), bold=True) for t in _wrap(slip.header.name, width)]
+    if slip.header.name:
+        lines += [Line(_place(t, width, "center"), bold=True) for t in _wrap(slip.header.name, width)]
     for address_line in slip.header.address:
         lines += [Line(_place(t, width, "center")) for t in _wrap(address_line, width)]
     if slip.title:
