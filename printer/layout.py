@@ -134,7 +134,8 @@ def _head(slip: Slip, width: int) -> list[Line]:
     if slip.training:
         lines += _banner("OEFENING", width)
     if slip.header.name:
-        lines += [Line(_place(t, width, "center"), bold=True) for t in _wrap(slip.header.name, width)]
+        name = _wrap(slip.header.name, width)
+        lines += [Line(_place(t, width, "center"), bold=True) for t in name]
     for address_line in slip.header.address:
         lines += [Line(_place(t, width, "center")) for t in _wrap(address_line, width)]
     if slip.title:

@@ -1,4 +1,4 @@
-"""Fixtures for the printer tests: a fresh queue database and a fake ESC/POS printer on 127.0.0.1."""
+"""Fixtures for the printer tests: a fresh queue database, a fake ESC/POS printer on 127.0.0.1."""
 
 import contextlib
 import select
@@ -128,7 +128,7 @@ class FakePrinter:
             conn.close()
 
     def _answer(self, conn: socket.socket, stream: bytes, mode: str, skip: int) -> bytes:
-        """Reply to DLE EOT 1/4 queries in the stream, as a printer does at once; return new bytes."""
+        """Answer DLE EOT 1/4 queries at once, as a printer does; return the new bytes."""
         replies = STATUS.get(mode, STATUS["accept"])
         for end in range(max(skip, 2), len(stream)):
             if stream[end - 2 : end] == b"\x10\x04" and stream[end] in (1, 4):

@@ -13,7 +13,10 @@ from printer.address import PrinterAddress, PrinterAddressError, Profile, parse_
         ("file:instance/receipts/", PrinterAddress("file", path="instance/receipts/")),
         ("file:/tmp/bon.bin", PrinterAddress("file", path="/tmp/bon.bin")),
         ("network:127.0.0.1:9100", PrinterAddress("network", host="127.0.0.1", port=9100)),
-        ("network:bonprinter.local:9100", PrinterAddress("network", host="bonprinter.local", port=9100)),
+        (
+            "network:bonprinter.local:9100",
+            PrinterAddress("network", host="bonprinter.local", port=9100),
+        ),
         ("network:[::1]:9100", PrinterAddress("network", host="::1", port=9100)),
         ("usb:04b8:0202", PrinterAddress("usb", vendor_id=0x04B8, product_id=0x0202)),
         ("usb:0x0416:0x5011", PrinterAddress("usb", vendor_id=0x0416, product_id=0x5011)),
@@ -65,7 +68,14 @@ def test_parse_address_error_is_a_value_error_naming_the_given_setting():
 
 @pytest.mark.parametrize(
     "text",
-    ["dummy", "file:/tmp/x/", "network:10.0.0.5:9100", "usb:04b8:0202", "serial:/dev/ttyS0", "cups:q"],
+    [
+        "dummy",
+        "file:/tmp/x/",
+        "network:10.0.0.5:9100",
+        "usb:04b8:0202",
+        "serial:/dev/ttyS0",
+        "cups:q",
+    ],
 )
 def test_parse_address_round_trips_through_str(text):
     assert str(parse_address(text)) == text

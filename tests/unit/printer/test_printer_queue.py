@@ -94,7 +94,9 @@ def test_mark_failed_unreached_requeues_with_backoff(fresh_db):
     assert queue.claim_next(fresh_db, now=T0 + timedelta(seconds=2)).id == job_id
 
 
-@pytest.mark.parametrize(("attempts", "seconds"), [(1, 2), (2, 4), (3, 8), (5, 32), (6, 60), (20, 60)])
+@pytest.mark.parametrize(
+    ("attempts", "seconds"), [(1, 2), (2, 4), (3, 8), (5, 32), (6, 60), (20, 60)]
+)
 def test_backoff_doubles_up_to_a_minute(attempts, seconds):
     assert queue.backoff(attempts) == seconds
 
@@ -227,7 +229,12 @@ def test_connect_sets_the_pragmas(fresh_db):
         name: fresh_db.execute(f"PRAGMA {name}").fetchone()[0]
         for name in ("foreign_keys", "journal_mode", "synchronous", "busy_timeout")
     }
-    assert pragmas == {"foreign_keys": 1, "journal_mode": "wal", "synchronous": 2, "busy_timeout": 5000}
+    assert pragmas == {
+        "foreign_keys": 1,
+        "journal_mode": "wal",
+        "synchronous": 2,
+        "busy_timeout": 5000,
+    }
 
 
 def test_write_transaction_rolls_back_on_error(fresh_db):
