@@ -17,6 +17,7 @@ from sales.errors import (
     ReceiptNotFound,
     RequestInProgress,
 )
+from sales.export import JOURNAL_COLUMNS, journal_rows
 from sales.idempotency import claim, fingerprint
 from sales.stock import stock_of
 from tests.unit.sales.conftest import NOW, PREFIX, count
@@ -211,3 +212,15 @@ def test_triggers_block_update_and_delete(shop_db, statement):
     with pytest.raises(sqlite3.IntegrityError, match="append-only"):
         shop_db.execute(statement)
     assert get_receipt(shop_db, sale.number) == sale
+
+
+def test_journal_rows_export_one_row_per_line(shop_db):
+    sale = sell(shop_db)
+    void_sale(shop_db, sale.number, "Jan", "fout", now=NOW)
+    sell(shop_db, key="t", training=True)
+    rows = list(journal_rows(shop_db, NOW - timedelta(days=1), NOW + timedelta(days=1)))
+    assert [(r["number"], r["product"], r["qty"]) for r in rows] == [
+        ("BP1-000001", "REST30", 2), ("BP1-000001", "PMD", 3),
+        ("BP1-000002", "REST30", -2), ("BP1-000002", "PMD", -3),
+    ]
+    assert tuple(rows[0]) == JOURNAL_COLUMNS
