@@ -4,11 +4,13 @@ import contextlib
 
 import click
 from flask import Flask, current_app
+from flask.cli import with_appcontext
 
 from kiosk import db, volunteers
 
 
 @click.command("set-pin")
+@with_appcontext
 @click.argument("name")
 @click.option("--pin", envvar="KIOSK_NEW_PIN", hidden=True,
               help="The PIN, for scripts; otherwise you are asked for it twice.")
@@ -26,6 +28,7 @@ def set_pin_command(name: str, pin: str | None) -> None:
 
 
 @click.command("serve")
+@with_appcontext
 def serve_command() -> None:
     """Serve the kiosk with waitress on the configured host and port (and the LAN upload port)."""
     from waitress import serve

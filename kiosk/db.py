@@ -7,6 +7,7 @@ from pathlib import Path
 
 import click
 from flask import Flask, current_app, g
+from flask.cli import with_appcontext
 from sqlite_utils import Database
 
 from kiosk.migrations import migrations as kiosk_migrations
@@ -75,6 +76,7 @@ def init_app(app: Flask) -> None:
 
 
 @click.command("init-db")
+@with_appcontext
 def init_db_command() -> None:
     """Create or migrate the database (safe to run again)."""
     with contextlib.closing(connect(current_app.config["DATABASE"])) as db:
@@ -83,6 +85,7 @@ def init_db_command() -> None:
 
 
 @click.command("backup")
+@with_appcontext
 @click.option("--out", "out", required=True, type=click.Path(path_type=Path),
               help="File to write the snapshot to (must not exist yet).")
 def backup_command(out: Path) -> None:

@@ -1,0 +1,99 @@
+"""Browser tests: the kiosk served by waitress in this process, driven in Debian's Chromium."""
+
+import os
+import threading
+from pathlib import Path
+
+import pytest
+from playwright.sync_api import sync_playwright
+from waitress.server import create_server
+
+from kiosk import create_app
+from kiosk.db import connect
+
+SCREENSHOTS = Path(__file__).parents[2] / "test-output" / "screenshots"
+CHROMIUM = os.environ.get("KIOSK_CHROMIUM", "/usr/bin/chromium")
+CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
+                 "--disable-component-update", "--disable-sync", "--disable-quic",
+                 "--no-first-run"]
+
+
+class Kiosk:
+    """A running kiosk: its app, its base URL and a way to look into its database."""
+
+    def __init__(self, app, server):
+        self.app = app
+        self.server = server
+        self.url = f"http://127.0.0.1:{server.effective_port}"
+
+    def query(self, sql, params=()):
+        db = connect(self.app.config["DATABASE"])
+        try:
+            return db.execute(sql, params).fetchall()
+        finally:
+            db.close()
+
+
+@pytest.fixture
+def start_kiosk(tmp_path):
+    """Start a kiosk with extra config under waitress on a free port; stopped after the test."""
+    servers = []
+
+    def start(**config):
+        app = create_app({"INSTANCE_PATH": str(tmp_path / f"instance{len(servers)}"),
+                          "THANKS_SECONDS": 2, **config})
+        server = create_server(app, host="127.0.0.1", port=0, threads=4)
+        threading.Thread(target=server.run, daemon=True).start()
+        servers.append(server)
+        return Kiosk(app, server)
+
+    yield start
+    for server in servers:
+        server.close()
+
+
+@pytest.fixture
+def kiosk(start_kiosk):
+    return start_kiosk()
+
+
+@pytest.fixture(scope="session")
+def browser():
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, headless=True,
+                                             args=CHROMIUM_ARGS)
+        yield browser
+        browser.close()
+
+
+@pytest.hookimpl(wrapper=True, tryfirst=True)
+def pytest_runtest_makereport(item, call):
+    report = yield
+    setattr(item, f"report_{report.when}", report)
+    return report
+
+
+@pytest.fixture
+def page(browser, request):
+    """A fresh touchscreen-sized tab; a screenshot is saved if the test fails."""
+    context = browser.new_context(viewport={"width": 1280, "height": 800}, has_touch=True,
+                                  locale="nl-BE", timezone_id="Europe/Brussels")
+    page = context.new_page()
+    page.set_default_timeout(5000)
+    yield page
+    report = getattr(request.node, "report_call", None)
+    if report is not None and report.failed:
+        SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+        page.screenshot(path=SCREENSHOTS / f"FAILED-{request.node.name}.png")
+    context.close()
+
+
+@pytest.fixture
+def shot():
+    """Save a screenshot of the screen as the visitor sees it, for people to look at."""
+    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+
+    def save(page, name):
+        page.screenshot(path=SCREENSHOTS / f"{name}.png")
+
+    return save
