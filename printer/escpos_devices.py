@@ -1,6 +1,7 @@
 """Network, USB and serial receipt printers via python-escpos: short timeouts, DLE EOT status."""
 
 import contextlib
+import socket
 import time
 from typing import Any
 
@@ -50,11 +51,15 @@ class EscposDevicePrinter(ReceiptPrinter):
             except TimeoutError as exc:
                 raise _Silent from exc
             except OSError as exc:
-                raise PrinterUnreachable(self._says("verbrak de verbinding")) from exc
+                raise self._hung_up() from exc
             if not reply:
-                raise PrinterUnreachable(self._says("verbrak de verbinding"))
+                raise self._hung_up()
             replies.append(reply[-1:])
         return parse_status(*replies)
+
+    def _hung_up(self) -> PrinterUnreachable:
+        message = self._says("verbrak de verbinding")
+        return PrinterUnreachable(message, PrinterStatus.of("offline", message))
 
     def _says(self, what: str) -> str:
         return f"De printer op {self.label} {what}."
@@ -126,6 +131,16 @@ def _close(device: Any) -> None:
         device.close()
 
 
+def _usable(name: str, library: str, extra: str, says: Any) -> type:
+    """Return python-escpos's class if its library is installed, else raise PrinterUnreachable."""
+    # Refuse before building one: a half-built Usb or Serial object raises again from __del__.
+    cls = escpos_class(name)
+    if not cls.is_usable():
+        message = says(f"is niet gevonden ({library} ontbreekt: installeer python-escpos[{extra}])")
+        raise PrinterUnreachable(message, PrinterStatus.of("offline", message))
+    return cls
+
+
 class NetworkPrinter(EscposDevicePrinter):
     """A printer on raw TCP port 9100 (python-escpos ``Network``), connect timeout ≤ 2 s."""
 
@@ -137,8 +152,10 @@ class NetworkPrinter(EscposDevicePrinter):
             profile=self.profile.escpos_profile,
         )
         try:
-            device.open()
-        except Exception as exc:  # DeviceNotFoundError wraps any OSError
+            # Connect ourselves: python-escpos's open() leaves the socket open when connect fails.
+            address = (self.address.host, self.address.port)
+            device.device = socket.create_connection(address, timeout=self.connect_timeout)
+        except OSError as exc:
             message = self._says("antwoordt niet")
             raise PrinterUnreachable(message, PrinterStatus.of("offline", message)) from exc
         return device
@@ -156,8 +173,9 @@ class UsbPrinter(EscposDevicePrinter):
     """A USB printer through python-escpos ``Usb`` (needs pyusb and libusb: python-escpos[usb])."""
 
     def _open(self) -> Any:
+        usb_class = _usable("Usb", "pyusb", "usb", self._says)
         try:
-            device = escpos_class("Usb")(
+            device = usb_class(
                 self.address.vendor_id,
                 self.address.product_id,
                 timeout=int(self.job_timeout * 1000),
@@ -181,8 +199,9 @@ class SerialPrinter(EscposDevicePrinter):
     """A serial printer through python-escpos ``Serial`` (needs pyserial: python-escpos[serial])."""
 
     def _open(self) -> Any:
+        serial_class = _usable("Serial", "pyserial", "serial", self._says)
         try:
-            device = escpos_class("Serial")(
+            device = serial_class(
                 self.address.path,
                 baudrate=self.address.baudrate,
                 timeout=self.status_timeout,

@@ -68,6 +68,9 @@ class FakePrinter:
         """Switch behaviour; "refuse" closes the port so connecting is refused."""
         with self._lock:
             if mode == "refuse" and self._listener is not None:
+                # shutdown() stops listening at once, even while the server thread is in select().
+                with contextlib.suppress(OSError):
+                    self._listener.shutdown(socket.SHUT_RDWR)
                 self._listener.close()
                 self._listener = None
             elif mode != "refuse" and self._listener is None:
@@ -84,7 +87,7 @@ class FakePrinter:
     def _serve(self) -> None:
         while not self._stop.is_set():
             with self._lock:
-                listener, mode = self._listener, self.mode
+                listener = self._listener
             if listener is None:
                 self._stop.wait(0.01)
                 continue
@@ -96,6 +99,7 @@ class FakePrinter:
             except (OSError, ValueError):
                 continue
             with self._lock:
+                mode = self.mode  # read after accept: set_mode may have run during select
                 self.connections += 1
                 if mode == "hang":
                     self._held.append(conn)  # accepted, never read
