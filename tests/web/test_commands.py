@@ -82,3 +82,12 @@ def test_console_script_runs(tmp_path):
                             capture_output=True, text=True, env=env, timeout=60)
     assert result.returncode == 0, result.stderr
     assert re.search(r"Database ready: .*kiosk\.db", result.stdout)
+
+
+def test_every_setting_is_in_the_readme():
+    from kiosk.config import DEFAULTS
+
+    readme = README.read_text(encoding="utf-8")
+    missing = [key for key in DEFAULTS
+               if f"`{key}`" not in readme and f"`{key.rsplit('_', 1)[0]}_*`" not in readme]
+    assert missing == []
