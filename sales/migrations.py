@@ -181,3 +181,27 @@ def m005_append_only(db: Database) -> None:
     """Triggers that make UPDATE and DELETE on the journal tables fail."""
     for table in APPEND_ONLY_TABLES:
         _forbid_changes(db, table)
+
+
+@migrations()
+def m006_stock_balance(db: Database) -> None:
+    """A running stock balance per bag type, kept by a trigger on stock_moves."""
+    # Summing every move on each sale makes a sale slower as the journal grows; the balance is
+    # derived data (rebuildable from stock_moves), so it may be updated.
+    db.execute(
+        """CREATE TABLE stock_balance (
+            product TEXT PRIMARY KEY REFERENCES products(code),
+            pieces INTEGER NOT NULL
+        )"""
+    )
+    db.execute(
+        "INSERT INTO stock_balance (product, pieces) "
+        "SELECT product, sum(pieces) FROM stock_moves GROUP BY product"
+    )
+    db.execute(
+        """CREATE TRIGGER stock_moves_balance AFTER INSERT ON stock_moves
+        BEGIN
+            INSERT INTO stock_balance (product, pieces) VALUES (NEW.product, NEW.pieces)
+            ON CONFLICT(product) DO UPDATE SET pieces = pieces + NEW.pieces;
+        END"""
+    )

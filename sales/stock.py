@@ -37,8 +37,8 @@ def stock_in(db: Database, codes: Iterable[str]) -> dict[str, int]:
     """Return the stock in pieces of the given bag types (0 when nothing moved yet)."""
     codes = list(codes)
     rows = db.query(
-        "SELECT product, sum(pieces) AS pieces FROM stock_moves "
-        "WHERE product IN (SELECT value FROM json_each(?)) GROUP BY product",
+        "SELECT product, pieces FROM stock_balance "
+        "WHERE product IN (SELECT value FROM json_each(?))",
         [json.dumps(codes)],
     )
     found = {r["product"]: r["pieces"] for r in rows}
@@ -54,7 +54,7 @@ def stock_levels(db: Database, *, include_inactive: bool = False) -> list[StockL
     """Return the stock of every bag type in display order."""
     rows = db.query(
         "SELECT p.code, p.name, "
-        "coalesce((SELECT sum(pieces) FROM stock_moves WHERE product = p.code), 0) AS pieces, "
+        "coalesce((SELECT pieces FROM stock_balance WHERE product = p.code), 0) AS pieces, "
         "p.pieces_per_roll, p.low_stock_threshold "
         "FROM products p WHERE p.active = 1 OR ? ORDER BY p.position, p.code",
         [int(include_inactive)],

@@ -43,6 +43,10 @@ def _assert_consistent(db):
         "SELECT l.product, -sum(l.qty) FROM receipt_lines l JOIN receipts r ON r.id = l.receipt_id "
         "WHERE r.training = 0 GROUP BY l.product").fetchall())
     assert moved == journal
+    balance = db.execute(
+        "SELECT count(*) FROM stock_balance b WHERE pieces != "
+        "(SELECT sum(pieces) FROM stock_moves WHERE product = b.product)").fetchone()[0]
+    assert balance == 0
     orphans = db.execute(
         "SELECT count(*) FROM receipts r WHERE NOT EXISTS "
         "(SELECT 1 FROM receipt_lines WHERE receipt_id = r.id)").fetchone()[0]
