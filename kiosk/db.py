@@ -2,6 +2,7 @@
 
 import contextlib
 import sqlite3
+import threading
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -50,17 +51,24 @@ def immediate(db: Database) -> Iterator[Database]:
 
 
 def get_db() -> Database:
-    """The request's connection, opened on first use and closed on teardown."""
-    if "db" not in g:
-        g.db = connect(current_app.config["DATABASE"])
-    return g.db
+    """This worker thread's connection, opened on first use and kept for the thread's life.
+
+    Opening a connection and setting its pragmas costs more than a whole simple request, and
+    waitress's worker threads live as long as the process; a connection belongs to one thread.
+    """
+    local = current_app.extensions["kiosk_db"]
+    db = getattr(local, "db", None)
+    if db is None:
+        db = local.db = connect(current_app.config["DATABASE"])
+    g.db = db
+    return db
 
 
-def close_db(exc: BaseException | None = None) -> None:
-    """Close the request's connection, if it opened one."""
+def end_request(exc: BaseException | None = None) -> None:
+    """Never leave a transaction open on a kept connection (an error may have left one)."""
     db = g.pop("db", None)
-    if db is not None:
-        db.close()
+    if db is not None and db.conn.in_transaction:
+        db.rollback()
 
 
 def backup(db: Database, out: Path) -> None:
@@ -72,7 +80,8 @@ def init_app(app: Flask) -> None:
     """Migrate at start-up and tie the connection to the request's life."""
     with contextlib.closing(connect(app.config["DATABASE"])) as db:
         migrate(db)
-    app.teardown_appcontext(close_db)
+    app.extensions["kiosk_db"] = threading.local()
+    app.teardown_appcontext(end_request)
 
 
 @click.command("init-db")

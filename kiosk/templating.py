@@ -11,18 +11,18 @@ from kiosk import __version__, clock, i18n, reasons
 from kiosk.security import current_volunteer
 
 
-@functools.lru_cache(maxsize=256)
-def _svg(folder: str, name: str) -> str:
+@functools.lru_cache(maxsize=512)
+def _svg(folder: str, name: str, css: str) -> Markup:
     text = Path(folder, f"{name}.svg").read_text(encoding="utf-8")
-    start = text.index("<svg")
-    return text[start:].replace("<svg", '<svg aria-hidden="true" focusable="false"', 1)
+    svg = text[text.index("<svg"):]
+    svg = svg.replace("<svg", '<svg aria-hidden="true" focusable="false"', 1)
+    svg = svg.replace('class="lucide', f'class="{css} lucide', 1)
+    return Markup(svg)  # noqa: S704 - our own installed SVG files, never visitor input
 
 
 def icon(name: str, css: str = "icon") -> Markup:
     """An inline pictogram from the lucide set installed from npm into static/vendor/icons."""
-    folder = str(Path(current_app.static_folder, "vendor", "icons"))
-    svg = _svg(folder, name).replace('class="lucide', f'class="{css} lucide', 1)
-    return Markup(svg)  # noqa: S704 - our own installed SVG files, never visitor input
+    return _svg(current_app.static_folder, f"vendor/icons/{name}", css)
 
 
 def today_text() -> str:
