@@ -22,8 +22,9 @@ def create_app(test_config: dict | None = None) -> Flask:
 
     config.load(app, test_config)
 
-    from kiosk import db, errors, htmx, i18n, security, templating
+    from kiosk import db, errors, htmx, i18n, printing, security, templating
 
+    printing.init_app(app)
     db.init_app(app)
     htmx.init_app(app)
     i18n.init_app(app)
@@ -31,9 +32,9 @@ def create_app(test_config: dict | None = None) -> Flask:
     templating.init_app(app)
     errors.init_app(app)
 
-    from kiosk.views import checkin, desk, health, home
+    from kiosk.views import checkin, desk, health, home, printers, slips
 
-    for module in (home, checkin, desk, health):
+    for module in (home, checkin, desk, printers, slips, health):
         app.register_blueprint(module.bp)
 
     from kiosk import commands

@@ -1,12 +1,18 @@
 """The `kiosk` commands that are not tied to one module: set-pin and serve."""
 
 import contextlib
+import tempfile
+from pathlib import Path
 
 import click
 from flask import Flask, current_app
 from flask.cli import with_appcontext
 
 from kiosk import db, volunteers
+from kiosk.printing import printing
+from printer.document import DocumentAddressError, make_document_printer, write_test_page
+from printer.errors import PrinterError
+from printer.testprint import print_test_slip
 
 
 @click.command("set-pin")
@@ -42,10 +48,40 @@ def serve_command() -> None:
         if not volunteers.active(conn):
             click.echo("Er is nog geen vrijwilliger. Maak er een aan met: kiosk set-pin NAAM")
     click.echo(f"Kiosk op http://{listen[0]}/")
-    serve(app, listen=" ".join(listen), threads=config["THREADS"], ident="kiosk")
+    # This process owns the receipt printer: its one worker drains the print queue.
+    printing().start()
+    try:
+        serve(app, listen=" ".join(listen), threads=config["THREADS"], ident="kiosk")
+    finally:
+        printing().stop()
+
+
+@click.command("printer-test")
+@click.option("--document", is_flag=True, help="Print a test page on the A4 printer instead.")
+@with_appcontext
+def printer_test_command(document: bool) -> None:
+    """Print a test slip (every Dutch accent and the euro sign) on the receipt printer, directly."""
+    config = current_app.config
+    try:
+        if document:
+            click.echo(_print_test_page(config["DOCUMENT_PRINTER"], config["BUURTPUNT_NAME"]))
+        else:
+            glue = printing()
+            click.echo(print_test_slip(glue.address, glue.profile, name=config["BUURTPUNT_NAME"]))
+    except (PrinterError, DocumentAddressError) as error:
+        raise click.ClickException(str(error)) from error
+
+
+def _print_test_page(address: str, name: str) -> str:
+    document_printer = make_document_printer(address)
+    with tempfile.TemporaryDirectory() as folder:
+        page = write_test_page(Path(folder) / "testpagina.pdf", name)
+        job = document_printer.print_pdf(page, title="Testpagina")
+    return f"De testpagina is verstuurd naar de A4-printer ({job.job_id})."
 
 
 def init_app(app: Flask) -> None:
     """Register the commands on the app's CLI."""
-    for command in (db.init_db_command, db.backup_command, set_pin_command, serve_command):
+    for command in (db.init_db_command, db.backup_command, set_pin_command, serve_command,
+                    printer_test_command):
         app.cli.add_command(command)

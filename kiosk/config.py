@@ -14,6 +14,10 @@ DEFAULTS = {
     "DATABASE": "",  # empty: instance/kiosk.db
     "RECEIPT_PRINTER": "",  # empty: file:instance/receipts/
     "DOCUMENT_PRINTER": "",  # empty: file:instance/documents/
+    "PRINTER_PAPER_MM": 80,  # 58 or 80
+    "PRINTER_COLUMNS": 0,  # 0: 32 on 58 mm paper, 48 on 80 mm
+    "PRINTER_CODEPAGE": "CP858",  # CP858 (€ at 0xD5), CP1252 or ISO_8859-15
+    "PRINTER_STATUS_QUERIES": True,  # False for a printer that never answers status requests
     "HOST": "127.0.0.1",
     "PORT": 8080,
     "LAN_LISTEN": "",  # e.g. "0.0.0.0:8081": the phone-upload port, off until uploads exist
@@ -41,6 +45,10 @@ DEFAULTS = {
 }
 
 SETTINGS_FILE = "kiosk.toml"
+
+
+class ConfigError(ValueError):
+    """A setting that cannot work; the message names it and shows a valid example."""
 
 
 def load(app: Flask, test_config: dict | None) -> None:

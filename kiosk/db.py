@@ -12,8 +12,11 @@ from flask.cli import with_appcontext
 from sqlite_utils import Database
 
 from kiosk.migrations import migrations as kiosk_migrations
+from printer.migrations import migrations as printer_migrations
+from sales.migrations import migrations as sales_migrations
 
-MIGRATION_SETS = [kiosk_migrations]
+# Each package owns its tables; the kiosk's may refer to the others', so they come last.
+MIGRATION_SETS = [sales_migrations, printer_migrations, kiosk_migrations]
 
 
 def connect(path: str) -> Database:

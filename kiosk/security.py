@@ -96,9 +96,7 @@ def log_out(reason: str = "logout") -> None:
     g.volunteer = None
 
 
-def desk_required(view: Callable) -> Callable:
-    """Only for a logged-in volunteer who touched the desk within the idle limit."""
-
+def _desk_guard(view: Callable, touch: bool) -> Callable:
     @functools.wraps(view)
     def wrapped(*args, **kwargs):
         if current_volunteer() is None:
@@ -107,10 +105,21 @@ def desk_required(view: Callable) -> Callable:
         if idle > current_app.config["DESK_IDLE_SECONDS"]:
             log_out("idle-logout")
             return redirect(url_for("desk.login", idle=1))
-        session["desk_seen"] = time.time()
+        if touch:
+            session["desk_seen"] = time.time()
         return view(*args, **kwargs)
 
     return wrapped
+
+
+def desk_required(view: Callable) -> Callable:
+    """Only for a logged-in volunteer who touched the desk within the idle limit."""
+    return _desk_guard(view, touch=True)
+
+
+def desk_polled(view: Callable) -> Callable:
+    """Like desk_required, for a panel that refreshes itself: polling is not a touch."""
+    return _desk_guard(view, touch=False)
 
 
 def init_app(app: Flask) -> None:

@@ -1,4 +1,10 @@
-"""Render a slip as an HTML fragment that looks like the paper: monospaced, at the true width."""
+"""Render a slip as an HTML fragment that looks like the paper: monospaced, at the true width.
+
+Only classes, no style attributes: the kiosk's Content-Security-Policy forbids inline styles.
+The stylesheet sets `.slip-preview` to a monospaced font, `white-space: pre` and
+`width: max-content`; every line is laid out to the printer's column count, so the preview is
+exactly as wide as the paper.
+"""
 
 import segno
 from markupsafe import Markup, escape
@@ -8,26 +14,26 @@ from printer.layout import Line, layout
 from printer.slip import Slip
 
 
-def _line(line: Line) -> str:
+def _line(line: Line, columns: int) -> str:
     if line.qr:
         svg = segno.make_qr(line.qr, error="l").svg_inline(scale=line.qr_size, border=1)
-        return f'<div class="slip-qr" style="text-align:center">{svg}</div>'
-    style = "font-weight:bold;" if line.bold else ""
+        return f'<div class="slip-qr">{svg}</div>'
+    classes = "slip-line"
+    if line.bold:
+        classes += " bold"
     if line.big:
         # Double width and height: half as many characters, each twice as wide.
-        style += "font-size:200%;line-height:1.1;"
-    text = escape(line.text) if line.text else Markup("&nbsp;")
-    return f'<div class="slip-line" style="{style}">{text}</div>'
+        classes += " big"
+    # Padded to the full width, so that `width: max-content` is the paper's width.
+    text = escape(line.text.ljust(columns // 2 if line.big else columns))
+    return f'<div class="{classes}">{text}</div>'
 
 
 def preview_html(slip: Slip, profile: Profile) -> Markup:
     """Return the slip as an HTML fragment (escaped text; safe to put in a Jinja template as is)."""
-    lines = "".join(_line(line) for line in layout(slip, profile))
+    lines = "".join(_line(line, profile.columns) for line in layout(slip, profile))
     cut = '<div class="slip-cut" aria-hidden="true">✂ - - - - - -</div>' if slip.cut else ""
     # Every piece of text in `lines` went through escape(); the rest is fixed markup.
     return Markup(  # noqa: S704
-        f'<div class="slip-preview" data-columns="{profile.columns}" '
-        f'style="font-family:monospace;white-space:pre;width:{profile.columns}ch;'
-        f'overflow:hidden;background:#fff;color:#000;padding:0.5em;">'
-        f"{lines}{cut}</div>"
+        f'<div class="slip-preview" data-columns="{profile.columns}">{lines}{cut}</div>'
     )

@@ -222,6 +222,11 @@ def pending(db: Database) -> list[PrintJob]:
     )
 
 
+def open_jobs(db: Database) -> list[PrintJob]:
+    """Return the jobs a volunteer may still act on (waiting, printing, failed, unknown)."""
+    return _fetch(db, "WHERE status IN ('queued', 'printing', 'failed', 'unknown') ORDER BY id")
+
+
 def queue_length(db: Database) -> int:
     """Count jobs still to print (queued or printing)."""
     row = db.execute(

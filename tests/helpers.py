@@ -12,3 +12,34 @@ def csrf_token(client, url: str = "/") -> str:
     """The CSRF token a page hands out (the meta tag htmx reads)."""
     html = client.get(url).get_data(as_text=True)
     return re.search(r'name="csrf-token" content="([^"]+)"', html).group(1)
+
+
+def add_volunteer(app, name: str = "Anna", pin: str = "2468") -> dict:
+    """Create a volunteer directly in the app's database."""
+    from kiosk import volunteers
+    from kiosk.db import connect
+
+    db = connect(app.config["DATABASE"])
+    try:
+        volunteers.set_pin(db, name, pin)
+        return next(v for v in volunteers.active(db) if v["name"] == name)
+    finally:
+        db.close()
+
+
+def log_in(client, volunteer: dict, pin: str = "2468"):
+    """Log in at the desk the way the PIN pad does (htmx)."""
+    fields = form_fields(client.get(f"/desk/login?v={volunteer['id']}").get_data(as_text=True))
+    return client.post("/desk/login", data={**fields, "pin": pin}, headers={"HX-Request": "true"})
+
+
+def audit_actions(app) -> list[tuple]:
+    """The audit log as (volunteer name, action, detail) rows, oldest first."""
+    from kiosk.db import connect
+
+    db = connect(app.config["DATABASE"])
+    try:
+        return [(r["volunteer_name"], r["action"], r["detail"])
+                for r in db.query("SELECT * FROM audit_log ORDER BY id")]
+    finally:
+        db.close()

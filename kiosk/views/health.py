@@ -4,6 +4,8 @@ from flask import Blueprint, current_app, jsonify
 
 from kiosk import __version__
 from kiosk.db import get_db
+from kiosk.printing import printing
+from printer import queue
 
 bp = Blueprint("health", __name__)
 
@@ -11,18 +13,22 @@ bp = Blueprint("health", __name__)
 @bp.get("/healthz")
 def healthz():
     """Database, printers, queue length and version; 503 when the database does not answer."""
+    body = {"version": __version__, "database": "ok", "queue_length": None}
     try:
-        get_db().execute("SELECT count(*) FROM sqlite_master").fetchone()
-        database = "ok"
+        body["queue_length"] = queue.queue_length(get_db())
     except Exception as error:  # noqa: BLE001 - any failure means "not ok", reported as text
-        database = f"error: {error}"
-    body = {
-        "database": database,
-        "printers": {
-            "receipt": {"address": current_app.config["RECEIPT_PRINTER"], "state": "unknown"},
-            "document": {"address": current_app.config["DOCUMENT_PRINTER"], "state": "unknown"},
+        body["database"] = f"error: {error}"
+    state = printing().state()
+    body["printers"] = {
+        "receipt": {
+            "address": str(printing().address),
+            "state": state.status.state,
+            "detail": state.status.detail,
+            "paper_low": state.status.paper_low,
+            "last_error": state.last_error,
+            "worker_running": state.running,
         },
-        "queue_length": 0,
-        "version": __version__,
+        # The A4 printer is only asked when a document is printed.
+        "document": {"address": current_app.config["DOCUMENT_PRINTER"], "state": "unknown"},
     }
-    return jsonify(body), 200 if database == "ok" else 503
+    return jsonify(body), 200 if body["database"] == "ok" else 503

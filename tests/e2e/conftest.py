@@ -39,17 +39,20 @@ def start_kiosk(tmp_path):
     """Start a kiosk with extra config under waitress on a free port; stopped after the test."""
     servers = []
 
-    def start(**config):
+    def start(print_worker=False, **config):
         app = create_app({"INSTANCE_PATH": str(tmp_path / f"instance{len(servers)}"),
                           "THANKS_SECONDS": 2, **config})
+        if print_worker:  # as `kiosk serve` does, polling fast for the test
+            app.extensions["printing"].start(idle_poll=0.2, status_interval=None)
         server = create_server(app, host="127.0.0.1", port=0, threads=4)
         threading.Thread(target=server.run, daemon=True).start()
-        servers.append(server)
+        servers.append((app, server))
         return Kiosk(app, server)
 
     yield start
-    for server in servers:
+    for app, server in servers:
         server.close()
+        app.extensions["printing"].stop()
 
 
 @pytest.fixture

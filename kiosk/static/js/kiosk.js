@@ -81,6 +81,13 @@
     armIdle();
     armReturn(document);
   });
+  // A self-refreshing list waits while a volunteer has a slip preview open in it.
+  document.addEventListener("htmx:beforeRequest", function (event) {
+    var elt = event.detail.elt;
+    if (elt.hasAttribute("data-poll-pause-when-open") && elt.querySelector("details[open]")) {
+      event.preventDefault();
+    }
+  });
   document.addEventListener("htmx:responseError", showFlash);
   document.addEventListener("htmx:sendError", showFlash);
 

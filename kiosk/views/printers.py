@@ -1,0 +1,111 @@
+"""The desk's printer page: status, the queue with retry and cancel, recent slips and reprints."""
+
+from flask import Blueprint, current_app
+from flask_babel import lazy_gettext as _l
+
+from kiosk import audit
+from kiosk.db import get_db
+from kiosk.htmx import render
+from kiosk.printing import printing
+from kiosk.security import current_volunteer, desk_polled, desk_required
+from printer import queue
+from printer.preview import preview_html
+from printer.testprint import build_test_slip
+
+bp = Blueprint("printers", __name__, url_prefix="/desk/printer")
+
+STATES = {
+    "online": _l("Klaar om af te drukken"),
+    "offline": _l("Niet bereikbaar"),
+    "paper_out": _l("Het papier is op"),
+    "unknown": _l("Niet bekend"),
+}
+JOB_STATES = {
+    "queued": _l("wacht"),
+    "printing": _l("wordt afgedrukt"),
+    "done": _l("afgedrukt"),
+    "failed": _l("mislukt"),
+    "unknown": _l("onzeker: kwam de bon eruit?"),
+    "cancelled": _l("geannuleerd"),
+}
+
+
+@bp.get("")
+@desk_required
+def index():
+    """The whole printer page."""
+    return render("printers/index.html", "printers/_print_jobs.html", **_status(), **_jobs())
+
+
+@bp.get("/status")
+@desk_polled
+def status():
+    """The status panel, which refreshes itself."""
+    return render("printers/index.html", "printers/_printer_status.html", **_status(), **_jobs())
+
+
+@bp.get("/jobs")
+@desk_polled
+def jobs():
+    """The queue and the recent slips, which refresh themselves."""
+    return render("printers/index.html", "printers/_print_jobs.html", **_status(), **_jobs())
+
+
+@bp.post("/check")
+@desk_required
+def check():
+    """Ask the worker for a fresh printer status."""
+    if printing().worker:
+        printing().worker.check_status_soon()
+    return render("printers/index.html", "printers/_printer_status.html", **_status(), **_jobs())
+
+
+@bp.post("/test")
+@desk_required
+def test_print():
+    """Queue a test slip (through the queue, so the screen never waits for the printer)."""
+    slip = build_test_slip(current_app.config["BUURTPUNT_NAME"], printing().profile.columns)
+    job_id = queue.enqueue(get_db(), "test", slip)
+    return _acted("print-test", job_id)
+
+
+@bp.post("/<int:job_id>/<any(retry, cancel, reprint):action>")
+@desk_required
+def act(job_id: int, action: str):
+    """Retry, cancel or reprint one job (a reprint says DUPLICAAT on paper)."""
+    db = get_db()
+    if queue.get_job(db, job_id) is None:
+        return render("printers/index.html", "printers/_print_jobs.html", status=404,
+                      **_status(), **_jobs(error=_l("Die bon bestaat niet.")))
+    done = {"retry": queue.retry, "cancel": queue.cancel}.get(action, queue.reprint)(db, job_id)
+    if not done:
+        return render("printers/index.html", "printers/_print_jobs.html", status=409,
+                      **_status(), **_jobs(error=_l("Dat kan niet meer voor deze bon.")))
+    return _acted(f"print-{action}", job_id)
+
+
+@bp.get("/<int:job_id>/preview")
+@desk_required
+def preview(job_id: int):
+    """What the slip looks like on paper, loaded when a volunteer opens it."""
+    job = queue.get_job(get_db(), job_id)
+    if job is None:
+        return render("printers/index.html", "printers/_print_jobs.html", status=404,
+                      **_status(), **_jobs(error=_l("Die bon bestaat niet.")))
+    return str(preview_html(job.slip, printing().profile))
+
+
+def _acted(action: str, job_id: int):
+    audit.log(get_db(), action, f"#{job_id}", current_volunteer())
+    printing().wake()
+    return render("printers/index.html", "printers/_print_jobs.html", **_status(), **_jobs())
+
+
+def _status() -> dict:
+    return {"printer": printing(), "state": printing().state(), "states": STATES}
+
+
+def _jobs(error=None) -> dict:
+    db = get_db()
+    return {"open_jobs": queue.open_jobs(db), "recent": queue.recent(db, 50),
+            "job_states": JOB_STATES, "queue_length": queue.queue_length(db), "error": error}
