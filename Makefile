@@ -72,6 +72,7 @@ screenshots:
 	cp test-output/screenshots/home-nl.png docs/screenshots/home.png
 	cp test-output/screenshots/checkin-nl.png docs/screenshots/checkin.png
 	cp test-output/screenshots/desk-dashboard.png docs/screenshots/desk.png
+	cp test-output/screenshots/desk-printer.png docs/screenshots/printer.png
 
 clean:
 	rm -rf $(VENV) node_modules $(VENDOR) test-output

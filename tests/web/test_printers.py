@@ -107,7 +107,8 @@ def test_printer_unknown_job_is_404(desk):
 
 def test_printer_test_button_queues_a_test_slip(app, desk):
     token = csrf_token(desk, "/desk/printer")
-    assert desk.post("/desk/printer/test", headers={**HTMX, "X-CSRFToken": token}).status_code == 200
+    response = desk.post("/desk/printer/test", headers={**HTMX, "X-CSRFToken": token})
+    assert response.status_code == 200
     db = _db(app)
     job = queue.recent(db, 1)[0]
     db.close()

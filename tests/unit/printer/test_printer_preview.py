@@ -31,7 +31,8 @@ def test_preview_html_uses_monospace_at_true_column_width():
     html = preview_html(slip, profile)
     assert "style=" not in html  # the kiosk's CSP forbids inline styles
     assert 'data-columns="32"' in html
-    widths = {len(html_lib.unescape(t)) for t in re.findall(r'<div class="slip-line">([^<]*)</div>', str(html))}
+    texts = re.findall(r'<div class="slip-line">([^<]*)</div>', str(html))
+    widths = {len(html_lib.unescape(text)) for text in texts}
     assert widths == {32}
 
 
