@@ -5,7 +5,6 @@ BIN := $(VENV)/bin
 VENDOR := kiosk/static/vendor
 SUDO := $(if $(filter 0,$(shell id -u)),,sudo)
 APT := $(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get
-export ESCPOS_CAPABILITIES_PICKLE_DIR ?= $(CURDIR)/instance/escpos-cache
 
 .PHONY: run test install install-test assets translations system test-system bench lint messages screenshots clean
 

@@ -1,5 +1,6 @@
 """The buurtpunt kiosk: create_app() is the only place that wires things together."""
 
+import importlib
 import os
 
 from flask import Flask
@@ -32,12 +33,10 @@ def create_app(test_config: dict | None = None) -> Flask:
     templating.init_app(app)
     errors.init_app(app)
 
-    from kiosk.views import checkin, desk, health, home, printers, slips
+    from kiosk import registry
 
-    for module in (home, checkin, desk, printers, slips, health):
-        app.register_blueprint(module.bp)
-
-    from kiosk import commands
-
-    commands.init_app(app)
+    for name in registry.BLUEPRINTS:
+        app.register_blueprint(importlib.import_module(f"kiosk.views.{name}").bp)
+    for name in registry.COMMAND_MODULES:
+        importlib.import_module(name).init_app_commands(app)
     return app

@@ -80,8 +80,7 @@ def _print_test_page(address: str, name: str) -> str:
     return f"De testpagina is verstuurd naar de A4-printer ({job.job_id})."
 
 
-def init_app(app: Flask) -> None:
-    """Register the commands on the app's CLI."""
-    for command in (db.init_db_command, db.backup_command, set_pin_command, serve_command,
-                    printer_test_command):
+def init_app_commands(app: Flask) -> None:
+    """Register set-pin, serve and printer-test on the app's CLI."""
+    for command in (set_pin_command, serve_command, printer_test_command):
         app.cli.add_command(command)

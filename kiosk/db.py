@@ -87,6 +87,12 @@ def init_app(app: Flask) -> None:
     app.teardown_appcontext(end_request)
 
 
+def init_app_commands(app: Flask) -> None:
+    """Register init-db and backup."""
+    app.cli.add_command(init_db_command)
+    app.cli.add_command(backup_command)
+
+
 @click.command("init-db")
 @with_appcontext
 def init_db_command() -> None:

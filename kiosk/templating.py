@@ -7,7 +7,7 @@ from flask import Flask, current_app
 from flask_babel import format_date, format_datetime, format_time, get_locale
 from markupsafe import Markup
 
-from kiosk import __version__, clock, i18n, reasons
+from kiosk import __version__, clock, i18n, reasons, registry
 from kiosk.security import current_volunteer
 
 
@@ -53,6 +53,6 @@ def init_app(app: Flask) -> None:
     app.jinja_env.globals.update(
         icon=icon, today_text=today_text, time_text=time_text, languages=i18n.languages,
         current_locale=lambda: str(get_locale()), current_volunteer=current_volunteer,
-        reason_label=reason_label, version=__version__,
+        reason_label=reason_label, version=__version__, desk_menu=registry.DESK_MENU,
     )
     app.jinja_env.filters["localtime"] = localtime

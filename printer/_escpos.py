@@ -8,10 +8,11 @@ from pathlib import Path
 
 # python-escpos pickles its capabilities database into a fresh temporary folder per process
 # unless told where to keep it; one fixed folder per user avoids leaving a folder behind each run.
-_PICKLE_DIR = Path(tempfile.gettempdir()) / f"buurtpunt-escpos-{os.getuid()}"
-if "ESCPOS_CAPABILITIES_PICKLE_DIR" not in os.environ:
-    _PICKLE_DIR.mkdir(mode=0o700, exist_ok=True)
-    os.environ["ESCPOS_CAPABILITIES_PICKLE_DIR"] = str(_PICKLE_DIR)
+# A folder named in the environment may not exist yet (python-escpos does not create it).
+_PICKLE_DIR = Path(os.environ.get("ESCPOS_CAPABILITIES_PICKLE_DIR")
+                   or Path(tempfile.gettempdir()) / f"buurtpunt-escpos-{os.getuid()}")
+_PICKLE_DIR.mkdir(mode=0o700, parents=True, exist_ok=True)
+os.environ["ESCPOS_CAPABILITIES_PICKLE_DIR"] = str(_PICKLE_DIR)
 
 _already_imported = "escpos.capabilities" in sys.modules
 _root_handlers = list(logging.getLogger().handlers)
