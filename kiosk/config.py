@@ -28,6 +28,7 @@ DEFAULTS = {
     "IDLE_SECONDS": 90,
     "DESK_IDLE_SECONDS": 180,
     "THANKS_SECONDS": 8,
+    "SHOP_MAX_QTY": 20,  # most bags of one type in one sale
     "PIN_MAX_TRIES": 5,
     "PIN_LOCK_SECONDS": 30,
     "DESK_ADDRESSES": [],  # paired desk devices on the LAN that may reach the whole app

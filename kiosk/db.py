@@ -11,6 +11,7 @@ from flask import Flask, current_app, g
 from flask.cli import with_appcontext
 from sqlite_utils import Database
 
+import sales
 from kiosk.migrations import migrations as kiosk_migrations
 from printer.migrations import migrations as printer_migrations
 from sales.migrations import migrations as sales_migrations
@@ -32,9 +33,12 @@ def connect(path: str) -> Database:
 
 
 def migrate(db: Database) -> None:
-    """Apply every package's pending migrations, in dependency order."""
+    """Apply every package's pending migrations, then give a new database its catalogue."""
     for migrations in MIGRATION_SETS:
         migrations.apply(db)
+    if not sales.list_products(db, include_inactive=True):
+        # A fresh kiosk sells Dendermonde's bags at the current tariff from the start.
+        sales.load_catalogue(db, sales.DEFAULT_CATALOGUE)
 
 
 @contextlib.contextmanager

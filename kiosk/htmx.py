@@ -1,6 +1,6 @@
 """The only code that reads HX-* headers: a whole page for a direct load, a partial for htmx."""
 
-from flask import Flask, make_response, render_template
+from flask import Flask, current_app, make_response, redirect, render_template
 from flask_htmx import HTMX
 
 htmx = HTMX()
@@ -12,6 +12,15 @@ def render(page: str, partial: str, status: int = 200, **context):
     response = make_response(render_template(template, **context), status)
     response.vary.add("HX-Request")
     return response
+
+
+def navigate(url: str):
+    """Go to another page: HX-Redirect for htmx, a 303 redirect for a plain form."""
+    if htmx:
+        response = current_app.response_class(status=204)
+        response.headers["HX-Redirect"] = url
+        return response
+    return redirect(url, code=303)
 
 
 def is_htmx() -> bool:

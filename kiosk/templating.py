@@ -7,7 +7,7 @@ from flask import Flask, current_app
 from flask_babel import format_date, format_datetime, format_time, get_locale
 from markupsafe import Markup
 
-from kiosk import __version__, clock, i18n, reasons, registry
+from kiosk import __version__, clock, i18n, money, reasons, registry
 from kiosk.security import current_volunteer
 
 
@@ -56,3 +56,4 @@ def init_app(app: Flask) -> None:
         reason_label=reason_label, version=__version__, desk_menu=registry.DESK_MENU,
     )
     app.jinja_env.filters["localtime"] = localtime
+    app.jinja_env.filters["euro"] = money.euro

@@ -43,3 +43,17 @@ def audit_actions(app) -> list[tuple]:
                 for r in db.query("SELECT * FROM audit_log ORDER BY id")]
     finally:
         db.close()
+
+
+def stock_and_open_till(app, pieces: int = 100, float_cents: int = 5000) -> None:
+    """Put bags on the shelf and open the till, as a volunteer would before selling."""
+    import sales
+    from kiosk.db import connect
+
+    db = connect(app.config["DATABASE"])
+    try:
+        for product in sales.list_products(db):
+            sales.record_intake(db, product.code, volunteer="Anna", pieces=pieces)
+        sales.open_session(db, float_cents, "Anna")
+    finally:
+        db.close()

@@ -4,11 +4,11 @@ import uuid
 
 from flask import Blueprint, current_app, redirect, request, url_for
 from flask_babel import lazy_gettext as _l
-from flask_babel import ngettext
 
 from kiosk import audit, clock, visits, volunteers
 from kiosk.db import get_db
-from kiosk.htmx import htmx, render
+from kiosk.htmx import htmx, navigate, render
+from kiosk.messages import pin_message
 from kiosk.reasons import REASONS
 from kiosk.security import current_volunteer, desk_required, log_in, log_out
 
@@ -49,16 +49,10 @@ def check_login():
                                   config["PIN_MAX_TRIES"], config["PIN_LOCK_SECONDS"])
     if result.ok:
         log_in(volunteer)
-        return _go(url_for("desk.index"))
-    if result.locked_seconds:
-        if result.just_locked:
-            audit.log(get_db(), "pin-locked", volunteer=volunteer)
-        minutes = (result.locked_seconds + 59) // 60
-        error = ngettext("Te veel foute pogingen. Probeer opnieuw over %(num)s minuut.",
-                         "Te veel foute pogingen. Probeer opnieuw over %(num)s minuten.", minutes)
-    else:
-        error = ngettext("Die pincode klopt niet. Nog %(num)s poging.",
-                         "Die pincode klopt niet. Nog %(num)s pogingen.", result.tries_left)
+        return navigate(url_for("desk.index"))
+    if result.just_locked:
+        audit.log(get_db(), "pin-locked", volunteer=volunteer)
+    error = pin_message(result)
     return _login(422, volunteer_id=volunteer["id"], error=error)
 
 
@@ -66,7 +60,7 @@ def check_login():
 def logout():
     """Log out and hand the screen back to visitors."""
     log_out()
-    return _go(url_for("home.index"))
+    return navigate(url_for("home.index"))
 
 
 @bp.get("")
@@ -100,11 +94,3 @@ def _today() -> dict:
             "most": max(counts.values(), default=0), "key": uuid.uuid4().hex,
             "log": audit.recent(get_db()), "actions": ACTIONS}
 
-
-def _go(url: str):
-    """Navigate: a redirect for a plain form, HX-Redirect for htmx."""
-    if htmx:
-        response = current_app.response_class(status=204)
-        response.headers["HX-Redirect"] = url
-        return response
-    return redirect(url, code=303)

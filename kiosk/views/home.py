@@ -21,6 +21,7 @@ class Tile:
 # One tile per feature that exists; a feature adds its tile when it lands.
 TILES = [
     Tile("checkin.index", _l("Ik kom binnen"), "door-open"),
+    Tile("shop.index", _l("Vuilniszakken"), "trash-2"),
 ]
 
 

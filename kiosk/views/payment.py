@@ -1,0 +1,148 @@
+"""Paying at the desk: a volunteer confirms with their PIN, picks cash or QR, the receipt prints."""
+
+from flask import Blueprint, current_app, redirect, request, session, url_for
+from flask_babel import lazy_gettext as _l
+
+import sales
+from kiosk import audit, basket, settings, volunteers
+from kiosk.db import get_db
+from kiosk.htmx import htmx, navigate, render
+from kiosk.messages import pin_message, received_message, sale_message
+from kiosk.money import parse_euros, quick_amounts
+from kiosk.printing import enqueue, printing
+from kiosk.receipts import SCREEN_METHODS, receipt_slip
+from printer import queue
+from sales.errors import SalesError
+
+bp = Blueprint("payment", __name__, url_prefix="/shop/pay")
+
+
+@bp.before_request
+def _needs_a_basket():
+    """Without a basket on its way to payment (cancelled, idle reset) there is nothing to pay."""
+    if "payment" not in session and request.endpoint != "payment.thanks":
+        return navigate(url_for("shop.index"))
+    return None
+
+
+def _page(step: str, status: int = 200, **context):
+    db, payment = get_db(), session.get("payment") or {}
+    try:
+        cart = sales.price_cart(db, payment["basket"], max_qty=current_app.config["SHOP_MAX_QTY"])
+    except (KeyError, SalesError):
+        return redirect(url_for("shop.index"))
+    return render("payment/index.html", "payment/_payment.html", status=status, step=step,
+                  payment=payment, cart=cart, methods=SCREEN_METHODS,
+                  printer_state=printing().state(), till=sales.current_session(db),
+                  training=settings.training(db), volunteers=volunteers.active(db),
+                  quick_amounts=quick_amounts, **context)
+
+
+def _step() -> str:
+    payment = session["payment"]
+    if not payment.get("volunteer_id"):
+        return "who"
+    if not payment.get("method"):
+        return "method"
+    if payment["method"] == "cash" and payment.get("received") is None:
+        return "cash"
+    return "confirm"
+
+
+@bp.get("")
+def index():
+    """The payment, at whatever step it is."""
+    chosen = request.args.get("v", type=int)
+    if chosen and _step() == "who":
+        return _page("pin", chosen=volunteers.get(get_db(), chosen))
+    return _page(_step())
+
+
+@bp.post("/pin")
+def pin():
+    """The volunteer confirms they take this payment, with their PIN (lockout as at the desk)."""
+    volunteer = volunteers.get(get_db(), request.form.get("volunteer_id", type=int) or 0)
+    if volunteer is None:
+        return _page("who", 422, error=_l("Kies eerst je naam."))
+    config = current_app.config
+    result = volunteers.check_pin(get_db(), volunteer["id"], request.form.get("pin", ""),
+                                  config["PIN_MAX_TRIES"], config["PIN_LOCK_SECONDS"])
+    if not result.ok:
+        if result.just_locked:
+            audit.log(get_db(), "pin-locked", volunteer=volunteer)
+        return _page("pin", 422, chosen=volunteer, error=pin_message(result))
+    session["payment"] = {**session["payment"], "volunteer_id": volunteer["id"],
+                          "volunteer": volunteer["name"]}
+    printing().wake()
+    return _page("method")
+
+
+@bp.post("/method")
+def method():
+    """Cash or a QR payment."""
+    chosen = request.form.get("method", "")
+    if chosen not in sales.PAYMENT_METHODS or _step() == "who":
+        return _page(_step(), 422, error=_l("Kies een betaalwijze."))
+    session["payment"] = {**session["payment"], "method": chosen, "received": None}
+    return _page(_step())
+
+
+@bp.post("/received")
+def received():
+    """The cash handed over; the change is shown before the sale is confirmed."""
+    if _step() != "cash":
+        return _page(_step(), 422, error=_l("Kies eerst cash als betaalwijze."))
+    due = sales.price_cart(get_db(), session["payment"]["basket"]).cash_total_cents
+    amount = parse_euros(request.form.get("received", ""))
+    if amount is None or amount < due or amount > 100_000:
+        return _page("cash", 422, error=received_message(amount, due))
+    session["payment"] = {**session["payment"], "received": amount}
+    return _page("confirm")
+
+
+@bp.post("/back")
+def back():
+    """Choose another payment method."""
+    session["payment"] = {**session["payment"], "method": None, "received": None}
+    return _page(_step())
+
+
+@bp.post("/confirm")
+def confirm():
+    """Record the sale once (whatever the taps), then queue its receipt."""
+    payment = session["payment"]
+    if _step() != "confirm":
+        return _page(_step(), 422, error=_l("Die stap is nog niet klaar."))
+    db = get_db()
+    try:
+        receipt = sales.record_sale(
+            db, payment["basket"], sales.Payment(payment["method"], payment.get("received")),
+            payment["volunteer"], payment["key"], current_app.config["KIOSK_ID"],
+            training=settings.training(db), max_qty=current_app.config["SHOP_MAX_QTY"])
+    except SalesError as error:
+        names = {line.code: line.name for line in sales.price_cart(db, payment["basket"]).lines}
+        return _page("confirm", 422, error=sale_message(error, names))
+    job_id = None
+    if not receipt.replayed:
+        job_id = enqueue(db, "receipt", receipt_slip(receipt))
+        audit.log(db, "sale", receipt.number, volunteers.get(db, payment["volunteer_id"]))
+        printing().wake()
+    session["last_sale"] = {"number": receipt.number, "job_id": job_id}
+    basket.empty()
+    if htmx:
+        return _done()
+    return redirect(url_for("payment.thanks"), code=303)
+
+
+@bp.get("/bedankt")
+def thanks():
+    """Thank you, with the receipt number and how its printing goes."""
+    return _done()
+
+
+def _done():
+    sale = session.get("last_sale")
+    if not sale:
+        return redirect(url_for("shop.index"))
+    job = queue.get_job(get_db(), sale["job_id"]) if sale["job_id"] else None
+    return render("payment/thanks.html", "payment/_thanks.html", sale=sale, job=job)
