@@ -6,7 +6,7 @@ create_app() reads these lists; a feature adds its entries here when it lands.
 from flask_babel import lazy_gettext as _l
 
 # Modules in kiosk/views/ with a blueprint called `bp`, in registration order.
-BLUEPRINTS = ["home", "checkin", "desk", "printers", "slips", "health"]
+BLUEPRINTS = ["home", "checkin", "shop", "payment", "desk", "printers", "slips", "health"]
 
 # The desk's menu: (endpoint, label, pictogram).
 DESK_MENU = [
@@ -14,5 +14,5 @@ DESK_MENU = [
     ("printers.index", _l("Printer"), "printer"),
 ]
 
-# Modules with an `init_app(app)` that registers `kiosk …` commands.
+# Modules with an `init_app_commands(app)` that registers `kiosk …` commands.
 COMMAND_MODULES = ["kiosk.db", "kiosk.commands"]
