@@ -6,13 +6,20 @@ create_app() reads these lists; a feature adds its entries here when it lands.
 from flask_babel import lazy_gettext as _l
 
 # Modules in kiosk/views/ with a blueprint called `bp`, in registration order.
-BLUEPRINTS = ["home", "checkin", "shop", "payment", "desk", "printers", "slips", "health"]
+BLUEPRINTS = [
+    "home", "checkin", "shop", "payment", "desk", "journal", "printers", "slips", "health",
+    "stock", "cash", "catalogue",
+]
 
 # The desk's menu: (endpoint, label, pictogram).
 DESK_MENU = [
     ("desk.index", _l("Vandaag"), "chart-column"),
+    ("journal.index", _l("Verkoop"), "receipt"),
     ("printers.index", _l("Printer"), "printer"),
+    ("cash.index", _l("Kassa"), "wallet"),
+    ("stock.index", _l("Voorraad"), "package"),
+    ("catalogue.index", _l("Prijzen"), "tags"),
 ]
 
 # Modules with an `init_app_commands(app)` that registers `kiosk …` commands.
-COMMAND_MODULES = ["kiosk.db", "kiosk.commands"]
+COMMAND_MODULES = ["kiosk.db", "kiosk.commands", "kiosk.salescli"]

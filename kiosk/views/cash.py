@@ -1,0 +1,242 @@
+"""The desk's cash page: open the drawer, cash in/out, X-report, blind close, Z-reports."""
+
+import re
+
+from flask import Blueprint, redirect, request, url_for
+from flask_babel import lazy_gettext as _l
+
+from kiosk import audit
+from kiosk.cashslips import report_slip
+from kiosk.db import get_db
+from kiosk.htmx import htmx, render
+from kiosk.printing import enqueue, header, printing
+from kiosk.security import current_volunteer, desk_required
+from kiosk.views.stock import MAX_PIECES, MAX_ROLLS, FormError, reason_text, whole_number
+from printer.slip import format_cents
+from sales import (
+    close_session,
+    current_session,
+    get_z_report,
+    move_cash,
+    open_session,
+    stock_levels,
+    x_report,
+)
+from sales.errors import NoOpenSession, ReportNotFound, SalesError
+from sales.money import EUR_DENOMINATIONS_CENTS, count_cash
+
+bp = Blueprint("cash", __name__, url_prefix="/desk/cash")
+
+DENOMINATIONS = tuple(sorted(EUR_DENOMINATIONS_CENTS, reverse=True))
+MAX_PIECES_PER_DENOMINATION = 10_000
+MAX_MOVE_CENTS = 1_000_000
+METHODS = {"cash": _l("Contant"), "bancontact_qr": _l("Bancontact (QR)"),
+           "wero_qr": _l("Wero (QR)")}
+_EUROS = re.compile(r"([0-9]{1,7})(?:[.,]([0-9]{1,2}))?")
+
+
+def euro_cents(field: str, *, maximum: int, label) -> int:
+    """Read an amount in euro ("12", "12,5", "12,50") as whole cents, never through a float."""
+    raw = request.form.get(field, "").replace("€", "").strip()
+    match = _EUROS.fullmatch(raw)
+    if not match:
+        raise FormError(field, _l("%(label)s: vul een bedrag in euro in, bv. 12,50.", label=label))
+    cents = int(match.group(1)) * 100 + int((match.group(2) or "0").ljust(2, "0"))
+    if cents == 0 or cents > maximum:
+        raise FormError(field, _l("%(label)s: kies een bedrag tussen € 0,01 en %(max)s.",
+                                  label=label, max=format_cents(maximum)))
+    return cents
+
+
+def read_counts() -> dict[int, int]:
+    """Read the coins-and-notes counter, applying a +/- tap when one was sent."""
+    counts = {d: whole_number(f"n_{d}", maximum=MAX_PIECES_PER_DENOMINATION,
+                              label=format_cents(d)) for d in DENOMINATIONS}
+    bump = re.fullmatch(r"([0-9]{1,5}):(-?1)", request.form.get("bump", ""))
+    if bump and int(bump.group(1)) in counts:
+        denomination = int(bump.group(1))
+        counts[denomination] = min(max(counts[denomination] + int(bump.group(2)), 0),
+                                   MAX_PIECES_PER_DENOMINATION)
+    return counts
+
+
+@bp.get("")
+@desk_required
+def index():
+    """The drawer: how to open it, or what can be done while it is open."""
+    return _show("home")
+
+
+@bp.post("/count")
+@desk_required
+def count():
+    """The counter after a tap on + or - or a typed number: pieces and the running total."""
+    try:
+        counts = read_counts()
+    except FormError as error:
+        return render("cash/index.html", "cash/_counter.html", status=422, counts={}, total=0,
+                      values=request.form, counter_error=error, **_context("home"))
+    return render("cash/index.html", "cash/_counter.html", counts=counts,
+                  total=count_cash(counts), values=request.form, **_context("home"))
+
+
+@bp.post("/open")
+@desk_required
+def open_drawer():
+    """Open the drawer with the counted float."""
+    try:
+        counts = read_counts()
+        session = open_session(get_db(), counts, current_volunteer()["name"])
+    except FormError as error:
+        return _show("home", 422, error=error)
+    except SalesError as error:
+        return _show("home", 422, error=FormError("", str(error)))
+    audit.log(get_db(), "cash-open", f"{session.id}: {format_cents(session.float_cents)}",
+              current_volunteer())
+    return _done("home", _l("De kassa is open."))
+
+
+@bp.post("/move")
+@desk_required
+def move():
+    """Put cash into the drawer or take it out, with a reason."""
+    kind = "in" if request.form.get("kind") == "in" else "out"
+    try:
+        cents = euro_cents("amount", maximum=MAX_MOVE_CENTS, label=_l("Bedrag"))
+        reason = reason_text()
+        move_cash(get_db(), kind, cents, reason, current_volunteer()["name"])
+    except FormError as error:
+        return _show("home", 422, error=error)
+    except SalesError as error:
+        return _show("home", 422, error=FormError("", str(error)))
+    audit.log(get_db(), f"cash-{kind}", f"{format_cents(cents)}: {reason}", current_volunteer())
+    message = _l("%(amount)s in de kassa gelegd.", amount=format_cents(cents)) if kind == "in" \
+        else _l("%(amount)s uit de kassa genomen.", amount=format_cents(cents))
+    return _done("home", message)
+
+
+@bp.get("/x")
+@desk_required
+def interim():
+    """The interim X-report on screen (it shows what the drawer should hold now)."""
+    try:
+        report = x_report(get_db())
+    except NoOpenSession:
+        return _show("home")
+    audit.log(get_db(), "cash-x", str(report.session_id), current_volunteer())
+    return _show("report", report=report)
+
+
+@bp.post("/x/print")
+@desk_required
+def print_interim():
+    """Print the X-report through the print queue."""
+    try:
+        report = x_report(get_db())
+    except NoOpenSession:
+        return _show("home", 422, error=FormError("", _l("De kassa is niet open.")))
+    _print(report, "cash-x-print")
+    return _show("report", report=report, notice=_l("Het X-rapport wordt afgedrukt."))
+
+
+@bp.get("/close")
+@desk_required
+def close_form():
+    """The blind count: cash and bags are counted before any expected figure is shown."""
+    if current_session(get_db()) is None:
+        return _show("home")
+    return _show("close")
+
+
+@bp.post("/close")
+@desk_required
+def close():
+    """Close the drawer with the counted cash and bags; store and print the Z-report."""
+    try:
+        counts, bags = read_counts(), _bag_counts()
+        report = close_session(get_db(), counts, bags, current_volunteer()["name"])
+    except FormError as error:
+        return _show("close", 422, error=error)
+    except SalesError as error:
+        return _show("home", 422, error=FormError("", str(error)))
+    _print(report, "cash-close", f"{report.session_id}: "
+           f"{format_cents(report.cash_difference_cents)}")
+    if not htmx:
+        return redirect(url_for("cash.report", session_id=report.session_id), code=303)
+    return _show("report", report=report, notice=_l("De kassa is gesloten. Het Z-rapport is "
+                                                    "bewaard en wordt afgedrukt."))
+
+
+@bp.get("/reports/<int:session_id>")
+@desk_required
+def report(session_id: int):
+    """A stored Z-report."""
+    try:
+        return _show("report", report=get_z_report(get_db(), session_id))
+    except ReportNotFound:
+        return _show("home", 404, error=FormError("", _l("Dat rapport bestaat niet.")))
+
+
+@bp.post("/reports/<int:session_id>/print")
+@desk_required
+def reprint(session_id: int):
+    """Print a stored Z-report again, marked DUPLICAAT."""
+    try:
+        stored = get_z_report(get_db(), session_id)
+    except ReportNotFound:
+        return _show("home", 404, error=FormError("", _l("Dat rapport bestaat niet.")))
+    _print(stored, "cash-z-reprint", duplicate=True)
+    return _show("report", report=stored, notice=_l("Het Z-rapport wordt nog eens afgedrukt."))
+
+
+def _bag_counts() -> dict[str, int]:
+    bags = {}
+    for level in stock_levels(get_db()):
+        rolls = whole_number(f"rolls_{level.code}", maximum=MAX_ROLLS, label=level.name)
+        pieces = whole_number(f"bags_{level.code}", maximum=MAX_PIECES, label=level.name)
+        if not (request.form.get(f"rolls_{level.code}", "").strip()
+                or request.form.get(f"bags_{level.code}", "").strip()):
+            raise FormError(f"bags_{level.code}", _l(
+                "Tel ook de zakken %(name)s (vul 0 in als er geen zijn).", name=level.name))
+        bags[level.code] = rolls * level.pieces_per_roll + pieces
+    return bags
+
+
+def _print(report, action: str, detail: str | None = None, duplicate: bool = False) -> None:
+    enqueue(get_db(), f"report-{report.kind.lower()}", report_slip(report, header(),
+                                                                     duplicate=duplicate))
+    printing().wake()
+    audit.log(get_db(), action, detail or str(report.session_id), current_volunteer())
+
+
+def _done(view: str, notice):
+    if htmx:
+        return _show(view, notice=notice)
+    return redirect(url_for("cash.index"), code=303)
+
+
+def _context(view: str) -> dict:
+    db = get_db()
+    return {"view": view, "session": current_session(db), "levels": stock_levels(db),
+            "denominations": DENOMINATIONS, "methods": METHODS, "closes": _recent_closes(db),
+            "euro": format_cents}
+
+
+def _show(view: str, status: int = 200, **context):
+    counts = {}
+    if request.method == "POST":
+        try:
+            counts = read_counts()
+        except FormError:
+            counts = {}
+    context.setdefault("counts", counts)
+    context.setdefault("total", count_cash(counts))
+    return render("cash/index.html", "cash/_cash.html", status=status, values=request.form,
+                  **_context(view), **context)
+
+
+def _recent_closes(db, limit: int = 8) -> list[dict]:
+    # A read of the stored closes for the list; the figures come from sales (get_z_report).
+    return list(db.query(
+        "SELECT session_id, closed_at, closed_by, expected_cents, counted_cents, "
+        "difference_cents FROM cash_closes ORDER BY session_id DESC LIMIT ?", [limit]))

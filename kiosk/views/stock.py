@@ -1,0 +1,127 @@
+"""The desk's stock page: bags in stock per type, deliveries (intake) and corrections."""
+
+import re
+
+from flask import Blueprint, redirect, request, url_for
+from flask_babel import lazy_gettext as _l
+
+from kiosk import audit
+from kiosk.db import get_db
+from kiosk.htmx import htmx, render
+from kiosk.security import current_volunteer, desk_required
+from sales import correct_stock, record_intake, stock_levels
+from sales.errors import InsufficientStock, SalesError
+
+bp = Blueprint("stock", __name__, url_prefix="/desk/stock")
+
+MAX_ROLLS = 1000
+MAX_PIECES = 100_000
+MAX_REASON = 200
+_DIGITS = re.compile(r"[0-9]{1,9}")
+
+
+class FormError(ValueError):
+    """A field on a desk form is not filled in right; the message says how, in plain words."""
+
+    def __init__(self, field: str, message):
+        super().__init__(str(message))
+        self.field = field
+        self.message = message
+
+
+def whole_number(field: str, *, maximum: int, label, required: bool = False) -> int:
+    """Read a whole number 0..maximum from the posted form (empty counts as 0 unless required)."""
+    raw = request.form.get(field, "").strip()
+    if not raw and not required:
+        return 0
+    if not _DIGITS.fullmatch(raw):
+        raise FormError(field, _l("%(label)s: vul een geheel getal in van 0 of meer.", label=label))
+    value = int(raw)
+    if value > maximum:
+        raise FormError(field, _l("%(label)s: dat is te veel (hoogstens %(max)s).", label=label,
+                                  max=maximum))
+    return value
+
+
+def reason_text(field: str = "reason") -> str:
+    """Read the mandatory reason of a correction or cash move."""
+    reason = " ".join(request.form.get(field, "").split())
+    if not reason:
+        raise FormError(field, _l("Schrijf kort waarom (de reden is verplicht)."))
+    if len(reason) > MAX_REASON:
+        raise FormError(field, _l("De reden is te lang: hoogstens %(max)s tekens.", max=MAX_REASON))
+    return reason
+
+
+def _product(levels) -> object:
+    code = request.form.get("product", "")
+    level = next((lv for lv in levels if lv.code == code), None)
+    if level is None:
+        raise FormError("product", _l("Kies een soort zak."))
+    return level
+
+
+@bp.get("")
+@desk_required
+def index():
+    """Stock per bag type, the delivery form and the correction form."""
+    return _page()
+
+
+@bp.post("/intake")
+@desk_required
+def intake():
+    """Record a delivery, counted in rolls and/or loose pieces."""
+    try:
+        level = _product(stock_levels(get_db()))
+        rolls = whole_number("rolls", maximum=MAX_ROLLS, label=_l("Rollen"))
+        pieces = whole_number("pieces", maximum=MAX_PIECES, label=_l("Losse zakken"))
+        if rolls == 0 and pieces == 0:
+            raise FormError("rolls", _l("Vul in hoeveel rollen of losse zakken er binnenkwamen."))
+        record_intake(get_db(), level.code, rolls=rolls, pieces=pieces,
+                      volunteer=current_volunteer()["name"], reason="levering")
+    except FormError as error:
+        return _page(422, form="intake", error=error)
+    except SalesError as error:
+        return _page(422, form="intake", error=FormError("product", str(error)))
+    added = rolls * level.pieces_per_roll + pieces
+    audit.log(get_db(), "stock-intake", f"{level.code} +{added}", current_volunteer())
+    return _done(_l("%(n)s zakken %(name)s erbij geteld.", n=added, name=level.name))
+
+
+@bp.post("/correct")
+@desk_required
+def correct():
+    """Add or take away pieces (torn, miscounted) with a reason."""
+    try:
+        level = _product(stock_levels(get_db()))
+        pieces = whole_number("pieces", maximum=MAX_PIECES, label=_l("Aantal zakken"),
+                              required=True)
+        if pieces == 0:
+            raise FormError("pieces", _l("Aantal zakken: vul een getal in groter dan 0."))
+        reason = reason_text()
+        delta = -pieces if request.form.get("direction") == "remove" else pieces
+        correct_stock(get_db(), level.code, delta, reason=reason,
+                      volunteer=current_volunteer()["name"])
+    except FormError as error:
+        return _page(422, form="correct", error=error)
+    except InsufficientStock:
+        error = FormError("pieces", _l("Er zijn maar %(n)s zakken %(name)s: je kunt er niet "
+                                       "meer weghalen.", n=level.pieces, name=level.name))
+        return _page(422, form="correct", error=error)
+    except SalesError as error:
+        return _page(422, form="correct", error=FormError("product", str(error)))
+    audit.log(get_db(), "stock-correct", f"{level.code} {delta:+d}: {reason}", current_volunteer())
+    return _done(_l("Voorraad %(name)s aangepast (%(delta)s).", name=level.name,
+                    delta=f"{delta:+d}"))
+
+
+def _done(notice):
+    if htmx:
+        return _page(notice=notice)
+    return redirect(url_for("stock.index"), code=303)
+
+
+def _page(status: int = 200, **context):
+    return render("stock/index.html", "stock/_stock.html", status=status,
+                  levels=stock_levels(get_db()), values=request.form, **context)
