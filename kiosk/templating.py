@@ -35,9 +35,10 @@ def time_text() -> str:
     return format_time(clock.now(), format="HH:mm")
 
 
-def localtime(value: str) -> str:
-    """A stored UTC timestamp as short local date and time."""
-    return format_datetime(clock.parse(value), format="short")
+def localtime(value) -> str:
+    """A stored UTC timestamp (text or datetime) as short local date and time."""
+    moment = clock.parse(value) if isinstance(value, str) else value
+    return format_datetime(moment, format="short")
 
 
 def reason_label(code: str) -> str:

@@ -5,7 +5,8 @@ import uuid
 from flask import Blueprint, current_app, redirect, request, url_for
 from flask_babel import lazy_gettext as _l
 
-from kiosk import audit, clock, visits, volunteers
+import sales
+from kiosk import audit, clock, settings, visits, volunteers
 from kiosk.db import get_db
 from kiosk.htmx import htmx, navigate, render
 from kiosk.messages import pin_message
@@ -20,6 +21,11 @@ ACTIONS = {
     "idle-logout": _l("afgemeld: 3 minuten niets gedaan"),
     "pin-locked": _l("geblokkeerd na te veel foute pincodes"),
     "tally": _l("bezoek geteld"),
+    "training-on": _l("oefenmodus aan"),
+    "training-off": _l("oefenmodus uit"),
+    "sale": _l("verkoop"),
+    "void": _l("bon geannuleerd"),
+    "reprint": _l("bon opnieuw afgedrukt"),
 }
 
 
@@ -88,9 +94,21 @@ def tally():
     return redirect(url_for("desk.index"), code=303)
 
 
+@bp.post("/training")
+@desk_required
+def training():
+    """Switch training mode on or off: practice sales print OEFENING and never count."""
+    on = request.form.get("on") == "1"
+    settings.put(get_db(), settings.TRAINING, "1" if on else "0")
+    audit.log(get_db(), "training-on" if on else "training-off", volunteer=current_volunteer())
+    return render("desk/index.html", "desk/_today.html", **_today())
+
+
 def _today() -> dict:
-    total, counts = visits.count_day(get_db(), clock.now(), current_app.config["TIMEZONE"])
+    db = get_db()
+    total, counts = visits.count_day(db, clock.now(), current_app.config["TIMEZONE"])
     return {"total": total, "counts": counts, "reasons": REASONS,
+            "training": settings.training(db), "low": sales.low_stock(db),
             "most": max(counts.values(), default=0), "key": uuid.uuid4().hex,
             "log": audit.recent(get_db()), "actions": ACTIONS}
 

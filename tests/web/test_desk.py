@@ -148,3 +148,27 @@ def test_desk_shows_todays_checkins_per_reason(client, anna):
     assert 'data-reason="koffie" data-count="1"' in body
     assert 'data-reason="rechten" data-count="1"' in body
     assert 'data-reason="buren" data-count="0"' in body
+
+
+def test_desk_training_mode_switch(app, client, anna):
+    from kiosk import settings
+    from tests.helpers import audit_actions
+
+    _log_in(client, anna)
+    fields = form_fields(client.get("/desk").get_data(as_text=True))
+    response = client.post("/desk/training", data={"csrf_token": fields["csrf_token"], "on": "1"},
+                           headers={"HX-Request": "true"})
+    assert 'data-training="1"' in response.get_data(as_text=True)
+    db = connect(app.config["DATABASE"])
+    assert settings.training(db)
+    db.close()
+    client.post("/desk/training", data={"csrf_token": fields["csrf_token"], "on": "0"})
+    assert [a[1] for a in audit_actions(app) if a[1].startswith("training")] == [
+        "training-on", "training-off"]
+
+
+def test_desk_dashboard_warns_about_low_stock(client, anna):
+    _log_in(client, anna)
+    body = client.get("/desk").get_data(as_text=True)
+    assert 'id="low-stock"' in body  # a new kiosk has no bags yet
+    assert 'data-product="REST30"' in body
