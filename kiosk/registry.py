@@ -15,7 +15,6 @@ BLUEPRINTS = [
 DESK_MENU = [
     ("desk.index", _l("Vandaag"), "chart-column"),
     ("journal.index", _l("Verkoop"), "receipt"),
-    ("journal.index", _l("Verkoop"), "receipt"),
     ("printers.index", _l("Printer"), "printer"),
     ("cash.index", _l("Kassa"), "wallet"),
     ("stock.index", _l("Voorraad"), "package"),
