@@ -16,7 +16,7 @@ from sqlite_utils import Database
 
 from kiosk import clock
 from kiosk import db as kiosk_db
-from sales import DEFAULT_CATALOGUE, load_catalogue, verify_journal
+from sales import load_catalogue, verify_journal
 from sales.errors import SalesError
 from sales.export import JOURNAL_COLUMNS, journal_rows
 
@@ -44,14 +44,6 @@ def _database():
     with contextlib.closing(kiosk_db.connect(current_app.config["DATABASE"])) as db:
         kiosk_db.migrate(db)
         yield db
-
-
-def load_default_catalogue(db: Database) -> bool:
-    """Load Dendermonde's bag types and tariff when there are no products yet; True if loaded."""
-    if db.execute("SELECT count(*) FROM products").fetchone()[0]:
-        return False
-    load_catalogue(db, DEFAULT_CATALOGUE)
-    return True
 
 
 @click.command("verify")

@@ -7,7 +7,6 @@ import pytest
 
 from kiosk import create_app
 from kiosk.db import connect
-from kiosk.salescli import load_default_catalogue
 from sales import Payment, record_intake, record_sale
 from tests.helpers import add_volunteer, audit_actions, csrf_token, log_in
 
@@ -20,7 +19,6 @@ def app(tmp_path):
     app = create_app({"INSTANCE_PATH": str(tmp_path / "instance"), "TESTING": True,
                       "RECEIPT_PRINTER": "dummy"})
     db = connect(app.config["DATABASE"])
-    load_default_catalogue(db)
     for code in ("REST30", "PMD"):
         record_intake(db, code, rolls=2, volunteer="Els")
     db.close()

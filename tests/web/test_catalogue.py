@@ -6,7 +6,6 @@ import pytest
 
 from kiosk import create_app
 from kiosk.db import connect
-from kiosk.salescli import load_default_catalogue
 from tests.helpers import add_volunteer, audit_actions, csrf_token, log_in
 
 HTMX = {"HX-Request": "true"}
@@ -17,12 +16,9 @@ TOMORROW = (date.today() + timedelta(days=2)).isoformat()
 
 @pytest.fixture
 def app(tmp_path):
-    app = create_app({"INSTANCE_PATH": str(tmp_path / "instance"), "TESTING": True,
-                      "RECEIPT_PRINTER": "dummy"})
-    db = connect(app.config["DATABASE"])
-    load_default_catalogue(db)
-    db.close()
-    return app
+    # A new database gets Dendermonde's catalogue on its own (kiosk.db.migrate).
+    return create_app({"INSTANCE_PATH": str(tmp_path / "instance"), "TESTING": True,
+                       "RECEIPT_PRINTER": "dummy"})
 
 
 @pytest.fixture

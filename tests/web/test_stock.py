@@ -4,7 +4,6 @@ import pytest
 
 from kiosk import create_app
 from kiosk.db import connect
-from kiosk.salescli import load_default_catalogue
 from sales import low_stock, record_intake
 from tests.helpers import add_volunteer, audit_actions, csrf_token, log_in
 
@@ -16,7 +15,6 @@ def app(tmp_path):
     app = create_app({"INSTANCE_PATH": str(tmp_path / "instance"), "TESTING": True,
                       "RECEIPT_PRINTER": "dummy"})
     db = connect(app.config["DATABASE"])
-    load_default_catalogue(db)
     record_intake(db, "PMD", rolls=3, volunteer="Els")
     db.close()
     return app
