@@ -93,7 +93,8 @@ def received():
     if _step() != "cash":
         return _page(_step(), 422, error=_l("Kies eerst cash als betaalwijze."))
     due = sales.price_cart(get_db(), session["payment"]["basket"]).cash_total_cents
-    amount = parse_euros(request.form.get("received", ""))
+    # A quick-amount button sends `received`; the OK button sends what was typed in `other`.
+    amount = parse_euros(request.form.get("received") or request.form.get("other", ""))
     if amount is None or amount < due or amount > 100_000:
         return _page("cash", 422, error=received_message(amount, due))
     session["payment"] = {**session["payment"], "received": amount}
@@ -145,4 +146,6 @@ def _done():
     if not sale:
         return redirect(url_for("shop.index"))
     job = queue.get_job(get_db(), sale["job_id"]) if sale["job_id"] else None
-    return render("payment/thanks.html", "payment/_thanks.html", sale=sale, job=job)
+    # After the htmx swap the page's "back to the basket" no longer makes sense: replace it too.
+    return render("payment/thanks.html", "payment/_thanks.html", sale=sale, job=job,
+                  replace_footer=bool(htmx))

@@ -237,3 +237,14 @@ def test_receipt_slip_shows_the_cash_rounding_as_its_own_line(app):
                      "Anna", "01-03-2026 10:30"):
         assert expected in printed, expected
     assert "De Smet" not in printed
+
+
+def test_shop_typed_amount_is_read_the_dutch_way(app, shop, anna):
+    shop.post_htmx("/shop/basket", code="REST60", qty="1")
+    shop.post_htmx("/shop/pay")
+    shop.post_htmx("/shop/pay/pin", volunteer_id=anna["id"], pin="2468")
+    shop.post_htmx("/shop/pay/method", method="cash")
+    body = shop.post_htmx("/shop/pay/received", received="", other="3,5").get_data(as_text=True)
+    assert "data-change>€ 0,60<" in body
+    shop.post_htmx("/shop/pay/confirm")
+    assert _rows(app, "SELECT received_cents, change_cents FROM receipts") == [(350, 60)]

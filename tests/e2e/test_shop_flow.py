@@ -1,0 +1,90 @@
+"""A visitor buys waste bags; a volunteer takes the cash at the desk; the receipt prints."""
+
+import pytest
+from playwright.sync_api import expect
+
+from tests.helpers import add_volunteer, stock_and_open_till
+
+pytestmark = pytest.mark.e2e
+
+
+def _tap_pin(page, pin="2468"):
+    for digit in pin:
+        page.locator(f"[data-pin-key='{digit}']").tap()
+
+
+def _printed(folder) -> str:
+    return "".join(path.read_bytes().decode("cp858") for path in sorted(folder.iterdir()))
+
+
+def _buy_two_and_one(page, kiosk, shot):
+    page.goto(kiosk.url + "/")
+    page.get_by_role("link", name="Vuilniszakken").tap()
+    expect(page.get_by_role("heading", name="Vuilniszakken kopen")).to_be_visible()
+    plus_30 = page.get_by_role("button", name="Eén meer: Restafvalzak 30 l")
+    plus_30.tap()
+    expect(page.locator("[data-code=REST30]")).to_have_attribute("data-qty", "1")
+    plus_30.tap()
+    page.get_by_role("button", name="Eén meer: PMD-zak").tap()
+    expect(page.locator("[data-total]")).to_have_text("€ 3,15")
+    shot(page, "shop-basket")
+    page.get_by_role("button", name="Betalen").tap()
+    expect(page.get_by_role("heading", name="Betalen aan de balie")).to_be_visible()
+    page.get_by_role("link", name="Anna").tap()
+    _tap_pin(page)
+    page.get_by_role("button", name="Aanmelden").tap()
+    expect(page.get_by_role("heading", name="Hoe wordt er betaald?")).to_be_visible()
+
+
+def test_shop_cash_sale_with_change_prints_the_receipt(start_kiosk, page, shot, tmp_path):
+    folder = tmp_path / "receipts"
+    kiosk = start_kiosk(RECEIPT_PRINTER=f"file:{folder}/", print_worker=True)
+    stock_and_open_till(kiosk.app)
+    add_volunteer(kiosk.app)
+    _buy_two_and_one(page, kiosk, shot)
+    shot(page, "shop-method")
+    page.get_by_role("button", name="Cash").tap()
+    expect(page.locator("[data-due]")).to_have_text("€ 3,15")
+    page.get_by_role("button", name="€ 10,00").tap()
+    expect(page.locator("[data-change]")).to_have_text("€ 6,85")
+    shot(page, "shop-change")
+    page.get_by_role("button", name="Betaald: bevestig").tap()
+    expect(page.locator("[data-receipt-number]")).to_have_text("BP1-000001")
+    expect(page.locator("#slip-status")).to_have_attribute("data-status", "done", timeout=8000)
+    shot(page, "shop-thanks")
+    printed = _printed(folder)
+    for expected in ("BP1-000001", "Restafvalzak 30 l", "2 x € 1,45", "PMD-zak", "1 x € 0,25",
+                     "€ 3,15", "Ontvangen", "€ 10,00", "€ 6,85", "Geholpen door"):
+        assert expected in printed, expected
+    assert kiosk.query("SELECT number, total_cents, change_cents FROM receipts") == [
+        ("BP1-000001", 315, 685)]
+
+
+def test_shop_qr_sale_then_void_at_the_desk(start_kiosk, page, shot, tmp_path):
+    folder = tmp_path / "receipts"
+    kiosk = start_kiosk(RECEIPT_PRINTER=f"file:{folder}/", print_worker=True)
+    stock_and_open_till(kiosk.app)
+    add_volunteer(kiosk.app)
+    _buy_two_and_one(page, kiosk, shot)
+    page.get_by_role("button", name="Bancontact (QR)").tap()
+    expect(page.locator("[data-qr-amount]")).to_have_text("€ 3,15")
+    page.get_by_role("button", name="Betaald: bevestig").tap()
+    expect(page.locator("[data-receipt-number]")).to_have_text("BP1-000001")
+
+    page.goto(kiosk.url + "/desk/login")
+    page.get_by_role("link", name="Anna").tap()
+    _tap_pin(page)
+    page.get_by_role("button", name="Aanmelden").tap()
+    page.get_by_role("link", name="Verkoop").tap()
+    expect(page.locator("[data-sales-total]")).to_have_text("€ 3,15")
+    receipt = page.locator("[data-receipt='BP1-000001']")
+    receipt.locator("summary").tap()
+    expect(receipt.locator(".slip-preview")).to_contain_text("2 x € 1,45")
+    receipt.get_by_label("Waarom annuleren?").fill("Verkeerde zakken genomen")
+    receipt.get_by_role("button", name="Annuleer deze bon").tap()
+    expect(page.get_by_role("status")).to_contain_text("geannuleerd met bon BP1-000002")
+    expect(page.locator("[data-sales-total]")).to_have_text("€ 0,00")
+    shot(page, "desk-sales-void")
+    expect(page.locator("[data-receipt='BP1-000002']")).to_contain_text("annulering van BP1-000001")
+    assert kiosk.query("SELECT pieces FROM stock_balance ORDER BY product") == [
+        (100,), (100,), (100,)]
