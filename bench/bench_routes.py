@@ -19,7 +19,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 BIN = Path(sys.executable).parent
-N = int(sys.argv[1]) if len(sys.argv) > 1 else 3000
+N = 3000
 ROUNDS = 3
 ROUTES = ["/", "/checkin", "/desk/login", "/healthz"]
 
@@ -170,4 +170,6 @@ def report(floor, floor_write, rows, rss, weight, starts) -> None:
 
 
 if __name__ == "__main__":
+    if len(sys.argv) > 1:
+        N = int(sys.argv[1])
     main()
