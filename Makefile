@@ -72,6 +72,8 @@ screenshots:
 	cp test-output/screenshots/checkin-nl.png docs/screenshots/checkin.png
 	cp test-output/screenshots/desk-dashboard.png docs/screenshots/desk.png
 	cp test-output/screenshots/desk-printer.png docs/screenshots/printer.png
+	cp test-output/screenshots/shop-basket.png docs/screenshots/shop.png
+	cp test-output/screenshots/shop-change.png docs/screenshots/shop-change.png
 
 clean:
 	rm -rf $(VENV) node_modules $(VENDOR) test-output
