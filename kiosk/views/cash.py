@@ -33,6 +33,16 @@ MAX_MOVE_CENTS = 1_000_000
 METHODS = {"cash": _l("Contant"), "bancontact_qr": _l("Bancontact (QR)"),
            "wero_qr": _l("Wero (QR)")}
 _EUROS = re.compile(r"([0-9]{1,7})(?:[.,]([0-9]{1,2}))?")
+# Labels of this page's audit-log actions, for the desk's log.
+ACTIONS = {
+    "cash-open": _l("kassa geopend"),
+    "cash-in": _l("geld in de kassa gelegd"),
+    "cash-out": _l("geld uit de kassa genomen"),
+    "cash-x": _l("X-rapport bekeken"),
+    "cash-x-print": _l("X-rapport afgedrukt"),
+    "cash-close": _l("kassa gesloten (Z-rapport)"),
+    "cash-z-reprint": _l("Z-rapport nog eens afgedrukt"),
+}
 
 
 def euro_cents(field: str, *, maximum: int, label) -> int:

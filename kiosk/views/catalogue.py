@@ -23,6 +23,11 @@ bp = Blueprint("catalogue", __name__, url_prefix="/desk/catalogue")
 
 MAX_PRICE_CENTS = 100_000
 _COLOUR = re.compile(r"#[0-9a-fA-F]{6}")
+# Labels of this page's audit-log actions, for the desk's log.
+ACTIONS = {
+    "product-save": _l("soort zak aangepast"),
+    "price-set": _l("nieuwe prijs ingegeven"),
+}
 
 
 @bp.get("")

@@ -18,6 +18,11 @@ MAX_ROLLS = 1000
 MAX_PIECES = 100_000
 MAX_REASON = 200
 _DIGITS = re.compile(r"[0-9]{1,9}")
+# Labels of this page's audit-log actions, for the desk's log.
+ACTIONS = {
+    "stock-intake": _l("levering bijgeteld"),
+    "stock-correct": _l("voorraad aangepast"),
+}
 
 
 class FormError(ValueError):
