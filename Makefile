@@ -74,6 +74,7 @@ screenshots:
 	cp test-output/screenshots/desk-printer.png docs/screenshots/printer.png
 	cp test-output/screenshots/shop-basket.png docs/screenshots/shop.png
 	cp test-output/screenshots/shop-change.png docs/screenshots/shop-change.png
+	cp test-output/screenshots/cash-z.png docs/screenshots/cash-close.png
 
 clean:
 	rm -rf $(VENV) node_modules $(VENDOR) test-output

@@ -20,7 +20,7 @@ from sales import load_catalogue, verify_journal
 from sales.errors import SalesError
 from sales.export import JOURNAL_COLUMNS, journal_rows
 
-VISIT_COLUMNS = ("time", "language", "source", "reasons")
+VISIT_COLUMNS = ("kiosk", "time", "language", "source", "reasons")
 
 # verify_journal explains in English (it is a library); the volunteer reads Dutch.
 PROBLEMS = {
@@ -125,8 +125,9 @@ def _visit_rows(db: Database, start: datetime, end: datetime, zone: ZoneInfo) ->
         "FROM visits v WHERE v.created_at >= ? AND v.created_at < ? ORDER BY v.created_at, v.id",
         bounds,
     ):
-        yield {"time": _local(row["created_at"], zone), "language": row["language"],
-               "source": row["source"], "reasons": row["reasons"] or ""}
+        yield {"kiosk": current_app.config["KIOSK_ID"], "time": _local(row["created_at"], zone),
+               "language": row["language"], "source": row["source"],
+               "reasons": row["reasons"] or ""}
 
 
 def _write(path: Path, columns: Iterable[str], rows: Iterable[dict]) -> int:

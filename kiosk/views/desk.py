@@ -12,6 +12,7 @@ from kiosk.htmx import htmx, navigate, render
 from kiosk.messages import pin_message
 from kiosk.reasons import REASONS
 from kiosk.security import current_volunteer, desk_required, log_in, log_out
+from kiosk.views import cash, catalogue, stock
 
 bp = Blueprint("desk", __name__, url_prefix="/desk")
 
@@ -26,6 +27,11 @@ ACTIONS = {
     "sale": _l("verkoop"),
     "void": _l("bon geannuleerd"),
     "reprint": _l("bon opnieuw afgedrukt"),
+    "print-test": _l("testbon afgedrukt"),
+    "print-retry": _l("bon opnieuw in de wachtrij"),
+    "print-cancel": _l("bon uit de wachtrij gehaald"),
+    "print-reprint": _l("bon nog eens afgedrukt"),
+    **stock.ACTIONS, **cash.ACTIONS, **catalogue.ACTIONS,
 }
 
 
