@@ -50,6 +50,11 @@ class Printing:
         if self.worker is not None:
             self.worker.wake()
 
+    def check_soon(self) -> None:
+        """Ask the worker for a fresh printer status (before money is taken)."""
+        if self.worker is not None:
+            self.worker.check_status_soon()
+
     def state(self) -> WorkerState:
         """The printer's last known state; 'unknown' while no worker runs in this process."""
         return self.worker.state() if self.worker else WorkerState()

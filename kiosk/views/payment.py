@@ -73,7 +73,6 @@ def pin():
         return _page("pin", 422, chosen=volunteer, error=pin_message(result))
     session["payment"] = {**session["payment"], "volunteer_id": volunteer["id"],
                           "volunteer": volunteer["name"]}
-    printing().wake()
     return _page("method")
 
 
@@ -122,7 +121,9 @@ def confirm():
             training=settings.training(db), max_qty=current_app.config["SHOP_MAX_QTY"])
     except SalesError as error:
         names = {line.code: line.name for line in sales.price_cart(db, payment["basket"]).lines}
-        return _page("confirm", 422, error=sale_message(error, names))
+        # 409: the same payment is still being recorded, or the stock or the till is not there.
+        status = 409 if getattr(error, "http_status", 422) == 409 else 422
+        return _page("confirm", status, error=sale_message(error, names))
     job_id = None
     if not receipt.replayed:
         job_id = enqueue(db, "receipt", receipt_slip(receipt))

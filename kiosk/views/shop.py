@@ -8,6 +8,7 @@ from flask_babel import lazy_gettext as _l
 from kiosk import basket
 from kiosk.db import get_db
 from kiosk.htmx import navigate, render
+from kiosk.printing import printing
 
 bp = Blueprint("shop", __name__, url_prefix="/shop")
 
@@ -53,5 +54,6 @@ def pay():
     payment = session.get("payment")
     if not payment or payment.get("basket") != chosen:
         session["payment"] = {"key": uuid.uuid4().hex, "basket": chosen}
+    printing().check_soon()  # so the volunteer sees whether the receipt can print
     return navigate(url_for("payment.index"))
 

@@ -60,7 +60,7 @@ def test_shop_cash_sale_with_change_prints_the_receipt(start_kiosk, page, shot, 
         ("BP1-000001", 315, 685)]
 
 
-def test_shop_qr_sale_then_void_at_the_desk(start_kiosk, page, shot, tmp_path):
+def test_shop_qr_sale_void_and_a_cash_close_that_matches(start_kiosk, page, shot, tmp_path):
     folder = tmp_path / "receipts"
     kiosk = start_kiosk(RECEIPT_PRINTER=f"file:{folder}/", print_worker=True)
     stock_and_open_till(kiosk.app)
@@ -88,3 +88,20 @@ def test_shop_qr_sale_then_void_at_the_desk(start_kiosk, page, shot, tmp_path):
     expect(page.locator("[data-receipt='BP1-000002']")).to_contain_text("annulering van BP1-000001")
     assert kiosk.query("SELECT pieces FROM stock_balance ORDER BY product") == [
         (100,), (100,), (100,)]
+
+    # The till closes blind on what is there: the float, no cash sales, every bag back.
+    page.get_by_role("link", name="Kassa", exact=True).tap()
+    page.get_by_role("link", name="Kassa sluiten").tap()
+    page.wait_for_load_state()  # htmx must be listening before the field is typed in
+    page.get_by_label("Aantal van € 50,00").fill("1")
+    expect(page.locator("[data-counted]")).to_have_attribute("data-counted", "5000")
+    for name in ("Restafvalzak 30 l", "Restafvalzak 60 l", "PMD-zak"):
+        page.get_by_label(f"Losse zakken {name}", exact=True).fill("100")
+    page.get_by_role("button", name="Geteld: kassa sluiten").tap()
+    report = page.locator(".report[data-kind=Z]")
+    expect(report.locator("[data-expected]")).to_have_text("€ 50,00")
+    expect(report.locator("[data-difference]")).to_have_text("€ 0,00")
+    expect(report.locator("[data-list=qr]")).to_contain_text("BP1-000001")
+    expect(report.locator("[data-list=qr]")).to_contain_text("BP1-000002")
+    assert kiosk.query("SELECT expected_cents, counted_cents, difference_cents FROM cash_closes"
+                       ) == [(5000, 5000, 0)]

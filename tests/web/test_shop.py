@@ -166,7 +166,7 @@ def test_shop_without_an_open_till_sells_nothing(app, shop, anna):
     sales.close_session(db, 5000, {}, "Anna")
     db.close()
     response = _buy(shop, anna)
-    assert response.status_code == 422
+    assert response.status_code == 409
     assert "De kassa is nog niet open" in response.get_data(as_text=True)
     assert _rows(app, "SELECT count(*) FROM receipts") == [(0,)]
 
@@ -180,7 +180,7 @@ def test_shop_stock_gone_before_paying_sells_nothing(app, shop, anna):
     shop.post_htmx("/shop/pay/pin", volunteer_id=anna["id"], pin="2468")
     shop.post_htmx("/shop/pay/method", method="wero_qr")
     response = shop.post_htmx("/shop/pay/confirm")
-    assert response.status_code == 422
+    assert response.status_code == 409
     assert "Restafvalzak 30 l: nog 2" in response.get_data(as_text=True)
     assert _rows(app, "SELECT count(*) FROM receipts") == [(0,)]
 
@@ -248,3 +248,22 @@ def test_shop_typed_amount_is_read_the_dutch_way(app, shop, anna):
     assert "data-change>€ 0,60<" in body
     shop.post_htmx("/shop/pay/confirm")
     assert _rows(app, "SELECT received_cents, change_cents FROM receipts") == [(350, 60)]
+
+
+def test_shop_confirm_while_the_same_payment_runs_elsewhere_is_409(app, shop, anna):
+    from sales.idempotency import claim, fingerprint
+
+    shop.post_htmx("/shop/basket", code="PMD", qty="2")
+    shop.post_htmx("/shop/pay")
+    shop.post_htmx("/shop/pay/pin", volunteer_id=anna["id"], pin="2468")
+    shop.post_htmx("/shop/pay/method", method="wero_qr")
+    with shop.session_transaction() as session:
+        key = session["payment"]["key"]
+    db = connect(app.config["DATABASE"])
+    same = {"sale": {"PMD": 2}, "method": "wero_qr", "received": None, "training": False}
+    claim(db, key, fingerprint(same))  # another request is recording this very payment now
+    db.close()
+    response = shop.post_htmx("/shop/pay/confirm")
+    assert response.status_code == 409
+    assert "wordt al verwerkt" in response.get_data(as_text=True)
+    assert _rows(app, "SELECT count(*) FROM receipts") == [(0,)]
