@@ -33,7 +33,7 @@ METHODS = [sales.Payment("cash", 2000), sales.Payment("bancontact_qr"), sales.Pa
            sales.Payment("wero_qr")]
 
 
-PER_DAY = 150  # a busy buurtpunt day; the journal's history is spread over the days before
+PER_DAY = 400  # the journal spread over the days since the 2026 tariff (more than a real day)
 
 
 def seed(path: str, receipts: int) -> None:
