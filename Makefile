@@ -53,6 +53,8 @@ $(VENDOR)/.installed: package.json package-lock.json | system
 	rm -rf $(VENDOR) && mkdir -p $(VENDOR)/icons
 	cp node_modules/htmx.org/dist/htmx.min.js $(VENDOR)/
 	cp node_modules/lucide-static/icons/*.svg $(VENDOR)/icons/
+	mkdir -p $(VENDOR)/simple-keyboard
+	cp node_modules/simple-keyboard/build/index.js node_modules/simple-keyboard/build/css/index.css $(VENDOR)/simple-keyboard/
 	touch $@
 
 assets: $(VENDOR)/.installed
