@@ -50,3 +50,67 @@ def m001_core(db: Database) -> None:
     """Settings, volunteers, anonymous visits with their reasons, and the desk's audit log."""
     for statement in _CORE:
         db.execute(statement)
+
+
+_IDEAS = [
+    """CREATE TABLE ideas (
+        id INTEGER PRIMARY KEY,
+        created_at TEXT NOT NULL,
+        request_key TEXT NOT NULL UNIQUE,
+        language TEXT NOT NULL DEFAULT 'nl',
+        kind TEXT NOT NULL CHECK (kind IN ('idee', 'melding')),
+        theme TEXT NOT NULL,
+        text TEXT NOT NULL,
+        place TEXT NOT NULL DEFAULT '',
+        contact_name TEXT NOT NULL DEFAULT '',
+        contact_phone TEXT NOT NULL DEFAULT '',
+        contact_email TEXT NOT NULL DEFAULT '',
+        consent_at TEXT,
+        contact_purged_at TEXT,
+        status TEXT NOT NULL DEFAULT 'nieuw',
+        status_reason TEXT NOT NULL DEFAULT '',
+        status_changed_at TEXT,
+        closed_at TEXT,
+        public INTEGER NOT NULL DEFAULT 0 CHECK (public IN (0, 1)),
+        public_text TEXT NOT NULL DEFAULT '',
+        notes TEXT NOT NULL DEFAULT '',
+        updated_at TEXT NOT NULL
+    )""",
+    "CREATE INDEX ideas_created_at ON ideas(created_at)",
+    "CREATE INDEX ideas_status ON ideas(status)",
+    "CREATE INDEX ideas_public ON ideas(public)",
+    "CREATE INDEX ideas_closed_at ON ideas(closed_at)",
+    """CREATE TABLE idea_status_log (
+        id INTEGER PRIMARY KEY,
+        idea_id INTEGER NOT NULL REFERENCES ideas(id),
+        at TEXT NOT NULL,
+        volunteer_id INTEGER REFERENCES volunteers(id),
+        volunteer_name TEXT,
+        old_status TEXT NOT NULL,
+        new_status TEXT NOT NULL,
+        reason TEXT NOT NULL DEFAULT ''
+    )""",
+    "CREATE INDEX idea_status_log_idea ON idea_status_log(idea_id)",
+    """CREATE TABLE idea_notes (
+        id INTEGER PRIMARY KEY,
+        idea_id INTEGER NOT NULL REFERENCES ideas(id),
+        at TEXT NOT NULL,
+        volunteer_id INTEGER REFERENCES volunteers(id),
+        volunteer_name TEXT,
+        text TEXT NOT NULL
+    )""",
+    "CREATE INDEX idea_notes_idea ON idea_notes(idea_id)",
+    """CREATE TABLE idea_votes (
+        idea_id INTEGER NOT NULL REFERENCES ideas(id),
+        voter TEXT NOT NULL,
+        at TEXT NOT NULL,
+        PRIMARY KEY (idea_id, voter)
+    )""",
+]
+
+
+@migrations()
+def m002_ideas(db: Database) -> None:
+    """Ideas and reports from neighbours, their status history, desk notes and "ik ook" votes."""
+    for statement in _IDEAS:
+        db.execute(statement)
