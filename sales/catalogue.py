@@ -14,7 +14,11 @@ from sales.errors import CatalogueError, UnknownProduct
 DEFAULT_CATALOGUE = Path(__file__).parent / "tariffs" / "dendermonde-2026.toml"
 
 _PRODUCT_FIELDS = ("code", "name", "volume_l", "colour", "pieces_per_roll")
+_SERVICE_FIELDS = ("code", "name")
 _PRODUCT_DEFAULTS = {"colour_name": "", "low_stock_threshold": 0, "position": 0, "active": True}
+# A service (an A4 print) has a price per unit but no stock, volume or colour.
+_SERVICE_DEFAULTS = {"volume_l": 1, "colour": "#ffffff", "pieces_per_roll": 1}
+KINDS = ("bag", "service")
 
 
 @dataclass(frozen=True)
@@ -30,6 +34,7 @@ class Product:
     low_stock_threshold: int = 0
     position: int = 0
     active: bool = True
+    kind: str = "bag"
 
 
 @dataclass(frozen=True)
@@ -77,10 +82,14 @@ def parse_catalogue(data: dict) -> tuple[list[Product], list[Price]]:
     products: list[Product] = []
     prices: list[Price] = []
     for position, raw in enumerate(data.get("products", [])):
-        missing = [f for f in _PRODUCT_FIELDS if f not in raw]
+        service = raw.get("kind") == "service"
+        missing = [f for f in (_SERVICE_FIELDS if service else _PRODUCT_FIELDS) if f not in raw]
         if missing:
             raise CatalogueError(f"product {raw.get('code', position)}: missing {missing}")
-        fields = {**_PRODUCT_DEFAULTS, "position": position, **raw}
+        if raw.get("kind", "bag") not in KINDS:
+            raise CatalogueError(f"product {raw['code']}: kind must be one of {KINDS}")
+        defaults = {**_PRODUCT_DEFAULTS, **(_SERVICE_DEFAULTS if service else {})}
+        fields = {**defaults, "position": position, **raw}
         prices += [_parse_price(raw["code"], p) for p in fields.pop("prices", [])]
         try:
             products.append(Product(**fields))
@@ -154,10 +163,13 @@ def get_product(db: Database, code: str) -> Product:
     return _product(row)
 
 
-def list_products(db: Database, *, include_inactive: bool = False) -> list[Product]:
-    """Return the bag types in display order."""
-    sql = "SELECT * FROM products WHERE active = 1 OR ? ORDER BY position, code"
-    return [_product(r) for r in db.query(sql, [int(include_inactive)])]
+def list_products(
+    db: Database, *, include_inactive: bool = False, kind: str | None = "bag"
+) -> list[Product]:
+    """Return the bag types (or the services, or with kind=None everything) in display order."""
+    sql = ("SELECT * FROM products WHERE (active = 1 OR ?) AND (? IS NULL OR kind = ?) "
+           "ORDER BY position, code")
+    return [_product(r) for r in db.query(sql, [int(include_inactive), kind, kind])]
 
 
 def price_at(db: Database, code: str, at: datetime) -> Price:

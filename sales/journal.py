@@ -30,7 +30,7 @@ from sales.receipts import (
     series_for,
     to_receipt,
 )
-from sales.stock import add_move, require_text, stock_in
+from sales.stock import add_move, bag_codes, require_text, stock_in
 
 
 @dataclass(frozen=True)
@@ -110,7 +110,8 @@ def _write_sale(
     ]
     receipt_id = _append(db, series, row, lines)
     if not training:
-        for line in lines:
+        bags = bag_codes(db, items)
+        for line in (line for line in lines if line["product"] in bags):
             add_move(db, line["product"], "sale", -line["qty"], volunteer, moment,
                      receipt_id=receipt_id)
     finish(db, key)
@@ -175,7 +176,8 @@ def _write_void(
     }
     receipt_id = _append(db, original["series"], row, lines)
     if not training:
-        for line in lines:
+        bags = bag_codes(db, (line["product"] for line in lines))
+        for line in (line for line in lines if line["product"] in bags):
             add_move(db, line["product"], "void", -line["qty"], volunteer, moment,
                      receipt_id=receipt_id)
     return to_receipt(row, lines)
@@ -203,8 +205,9 @@ def _append(db: Database, series: str, row: dict, lines: list[dict]) -> int:
 
 
 def _check_stock(db: Database, items: dict[str, int]) -> None:
-    available = stock_in(db, items)
-    short = {c: (q, available[c]) for c, q in items.items() if q > available[c]}
+    # Services (prints) have no stock; only bags are counted.
+    available = stock_in(db, bag_codes(db, items))
+    short = {c: (q, available[c]) for c, q in items.items() if c in available and q > available[c]}
     if short:
         raise InsufficientStock(short)
 

@@ -205,3 +205,12 @@ def m006_stock_balance(db: Database) -> None:
             ON CONFLICT(product) DO UPDATE SET pieces = pieces + NEW.pieces;
         END"""
     )
+
+
+@migrations()
+def m007_services(db: Database) -> None:
+    """Products that are services (an A4 print): sold per unit, no stock kept."""
+    db.execute(
+        "ALTER TABLE products ADD COLUMN kind TEXT NOT NULL DEFAULT 'bag' "
+        "CHECK (kind IN ('bag', 'service'))"
+    )

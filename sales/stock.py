@@ -33,6 +33,15 @@ class StockLevel:
         return divmod(self.pieces, self.pieces_per_roll)
 
 
+def bag_codes(db: Database, codes: Iterable[str]) -> list[str]:
+    """The codes among these that are bags (services such as prints keep no stock)."""
+    rows = db.execute(
+        "SELECT code FROM products WHERE kind = 'bag' AND code IN (SELECT value FROM json_each(?))",
+        [json.dumps(list(codes))],
+    ).fetchall()
+    return [row[0] for row in rows]
+
+
 def stock_in(db: Database, codes: Iterable[str]) -> dict[str, int]:
     """Return the stock in pieces of the given bag types (0 when nothing moved yet)."""
     codes = list(codes)
@@ -56,7 +65,8 @@ def stock_levels(db: Database, *, include_inactive: bool = False) -> list[StockL
         "SELECT p.code, p.name, "
         "coalesce((SELECT pieces FROM stock_balance WHERE product = p.code), 0) AS pieces, "
         "p.pieces_per_roll, p.low_stock_threshold "
-        "FROM products p WHERE p.active = 1 OR ? ORDER BY p.position, p.code",
+        "FROM products p WHERE (p.active = 1 OR ?) AND p.kind = 'bag' "
+        "ORDER BY p.position, p.code",
         [int(include_inactive)],
     )
     return [StockLevel(**r) for r in rows]

@@ -24,7 +24,7 @@ cents = 30
 
 def test_load_catalogue_loads_dendermonde_default(fresh_db):
     result = load_catalogue(fresh_db, DEFAULT_CATALOGUE, now=NOW)
-    assert (result.products, result.prices_added) == (3, 3)
+    assert (result.products, result.prices_added) == (4, 4)  # three bags and the A4 print
     products = {p.code: p for p in list_products(fresh_db)}
     assert products["REST30"].pieces_per_roll == 20
     assert products["REST60"].pieces_per_roll == 10
@@ -35,8 +35,8 @@ def test_load_catalogue_loads_dendermonde_default(fresh_db):
 def test_load_catalogue_twice_changes_nothing(fresh_db):
     load_catalogue(fresh_db, DEFAULT_CATALOGUE, now=NOW)
     again = load_catalogue(fresh_db, DEFAULT_CATALOGUE, now=NOW)
-    assert (again.prices_added, again.prices_unchanged) == (0, 3)
-    assert count(fresh_db, "prices") == 3
+    assert (again.prices_added, again.prices_unchanged) == (0, 4)
+    assert count(fresh_db, "prices") == 4
 
 
 @pytest.mark.parametrize(
@@ -94,3 +94,22 @@ def test_load_catalogue_refuses_bad_files_and_writes_nothing(fresh_db, tmp_path,
     with pytest.raises((CatalogueError, UnknownProduct)):
         load_catalogue(fresh_db, path, now=NOW)
     assert count(fresh_db, "prices") == 0
+
+
+def test_service_keeps_no_stock_and_is_not_a_bag(fresh_db):
+    from sales import Payment, open_session, record_intake, record_sale, stock_levels, void_sale
+
+    load_catalogue(fresh_db, DEFAULT_CATALOGUE, now=NOW)
+    assert "PRINT" not in {p.code for p in list_products(fresh_db)}
+    assert [p.code for p in list_products(fresh_db, kind="service")] == ["PRINT"]
+    assert "PRINT" not in {level.code for level in stock_levels(fresh_db)}
+    record_intake(fresh_db, "PMD", volunteer="Anna", pieces=5)
+    open_session(fresh_db, 0, "Anna")
+    receipt = record_sale(fresh_db, {"PRINT": 30, "PMD": 2}, Payment("cash"), "Anna", "k" * 32,
+                          "BP1", max_qty=100)
+    assert [(line.code, line.qty) for line in receipt.lines] == [("PMD", 2), ("PRINT", 30)]
+    moves = fresh_db.execute("SELECT product, pieces FROM stock_moves ORDER BY id").fetchall()
+    assert moves == [("PMD", 5), ("PMD", -2)]
+    void_sale(fresh_db, receipt.number, "Anna", "vergissing")
+    assert fresh_db.execute("SELECT product, pieces FROM stock_moves ORDER BY id").fetchall()[-1] \
+        == ("PMD", 2)
