@@ -114,3 +114,40 @@ def m002_ideas(db: Database) -> None:
     """Ideas and reports from neighbours, their status history, desk notes and "ik ook" votes."""
     for statement in _IDEAS:
         db.execute(statement)
+
+
+_DOCUMENTS = [
+    """CREATE TABLE documents (
+        id INTEGER PRIMARY KEY,
+        token_hash TEXT NOT NULL UNIQUE,
+        language TEXT NOT NULL,
+        status TEXT NOT NULL CHECK (status IN ('waiting', 'ready', 'paying', 'queued',
+            'printing', 'done', 'failed', 'cancelled', 'expired', 'refused')),
+        error TEXT,
+        created_at TEXT NOT NULL,
+        expires_at TEXT NOT NULL,
+        uploaded_at TEXT,
+        file_path TEXT,
+        thumb_path TEXT,
+        file_name TEXT,
+        pages INTEGER,
+        copies INTEGER,
+        page_from INTEGER,
+        page_to INTEGER,
+        colour INTEGER NOT NULL DEFAULT 0,
+        price_cents INTEGER,
+        receipt_number TEXT,
+        printer_job TEXT,
+        confirmed_at TEXT,
+        printed_at TEXT,
+        deleted_at TEXT
+    )""",
+    "CREATE INDEX documents_status ON documents(status)",
+]
+
+
+@migrations()
+def m003_documents(db: Database) -> None:
+    """Documents sent from a phone to print: only what it takes, the file itself on disk briefly."""
+    for statement in _DOCUMENTS:
+        db.execute(statement)
