@@ -20,7 +20,9 @@ DEFAULTS = {
     "PRINTER_STATUS_QUERIES": True,  # False for a printer that never answers status requests
     "HOST": "127.0.0.1",
     "PORT": 8080,
-    "LAN_LISTEN": "",  # e.g. "0.0.0.0:8081": the phone-upload port, off until uploads exist
+    # The phone-upload port on the buurtpunt's Wi-Fi; only /u/<token> answers there.
+    "LAN_LISTEN": "0.0.0.0:8081",
+    "UPLOAD_BASE_URL": "",  # empty: http://<this kiosk's LAN address>:<LAN_LISTEN port>
     "THREADS": 8,
     "LANGUAGES": ["nl", "en", "fr"],
     "DEFAULT_LANGUAGE": "nl",
@@ -29,6 +31,14 @@ DEFAULTS = {
     "DESK_IDLE_SECONDS": 180,
     "THANKS_SECONDS": 8,
     "SHOP_MAX_QTY": 20,  # most bags of one type in one sale
+    "PRINT_MAX_MB": 20,
+    "PRINT_MAX_PAGES": 50,
+    "PRINT_MAX_COPIES": 10,
+    "PRINT_FREE_PAGES": 0,  # free pages per document before the price per page applies
+    "DOCUMENT_COLOUR": False,  # True when the A4 printer prints in colour
+    "IDEAS_MAX_CHARS": 2000,  # longest idea a visitor can write
+    "IDEAS_CONTACT_RETENTION_DAYS": 90,  # contact details go this long after an idea is closed
+    "IDEAS_WALL_LIMIT": 60,  # most ideas on the wall, latest news first
     "PIN_MAX_TRIES": 5,
     "PIN_LOCK_SECONDS": 30,
     "DESK_ADDRESSES": [],  # paired desk devices on the LAN that may reach the whole app

@@ -8,7 +8,7 @@ from flask_babel import lazy_gettext as _l
 # Modules in kiosk/views/ with a blueprint called `bp`, in registration order.
 BLUEPRINTS = [
     "home", "checkin", "shop", "payment", "desk", "journal", "printers", "slips", "health",
-    "stock", "cash", "catalogue",
+    "stock", "cash", "catalogue", "ideas", "ideas_desk", "prints", "upload",
 ]
 
 # The desk's menu: (endpoint, label, pictogram).
@@ -19,6 +19,7 @@ DESK_MENU = [
     ("cash.index", _l("Kassa"), "wallet"),
     ("stock.index", _l("Voorraad"), "package"),
     ("catalogue.index", _l("Prijzen"), "tags"),
+    ("ideas_desk.index", _l("Ideeën"), "lightbulb"),
 ]
 
 # Modules with an `init_app_commands(app)` that registers `kiosk …` commands.

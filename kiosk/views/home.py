@@ -22,6 +22,8 @@ class Tile:
 TILES = [
     Tile("checkin.index", _l("Ik kom binnen"), "door-open"),
     Tile("shop.index", _l("Vuilniszakken"), "trash-2"),
+    Tile("prints.index", _l("Iets printen"), "printer"),
+    Tile("ideas.index", _l("Idee of melding"), "lightbulb"),
 ]
 
 
