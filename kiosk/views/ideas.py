@@ -33,8 +33,7 @@ MESSAGES = {
     "phone-shape": _l("Dit telefoonnummer klopt niet. Schrijf het zo: 0470 12 34 56, "
                       "052 12 34 56 of +32 470 12 34 56."),
     "email-shape": _l("Dit e-mailadres klopt niet. Schrijf het zo: naam@voorbeeld.be."),
-    "consent-missing": _l("Wil je dat we je contacteren? Vink dan het vakje aan. "
-                          "Anders: maak je naam, nummer en e-mail leeg."),
+    "consent-missing": _l("Vink het vakje aan. Of maak je naam, nummer en e-mail leeg."),
     "contact-missing": _l("Schrijf een telefoonnummer of e-mailadres, of vink het vakje uit."),
     "invalid-key": _l("Er ging iets mis. Probeer het nog eens."),
 }

@@ -60,7 +60,6 @@
 
   function setShift(on) {
     keyboard.setOptions({ layoutName: on ? "shift" : "default" });
-    container.classList.toggle("shifted", on);
   }
 
   function press(button) {
@@ -84,6 +83,8 @@
     if (!container || !Keyboard) { return; }
     var labels = container.dataset;
     keyboard = new Keyboard(container, {
+      // simple-keyboard rewrites the container's classes: ours go in through the theme.
+      theme: "hg-theme-default ideas-keyboard",
       layout: LAYOUT,
       layoutName: "default",
       display: {
