@@ -48,12 +48,33 @@ def serve_command() -> None:
         if not volunteers.active(conn):
             click.echo("Er is nog geen vrijwilliger. Maak er een aan met: kiosk set-pin NAAM")
     click.echo(f"Kiosk op http://{listen[0]}/")
-    # This process owns the receipt printer: its one worker drains the print queue.
+    click.echo(purge_now())
+    # This process owns the printers: one worker each drains its queue (and purges on schedule).
     printing().start()
     try:
         serve(app, listen=" ".join(listen), threads=config["THREADS"], ident="kiosk")
     finally:
         printing().stop()
+
+
+def purge_now() -> str:
+    """Delete what the retention rules say must go; say what went."""
+    from kiosk import documents, ideas
+
+    config = current_app.config
+    with contextlib.closing(db.connect(config["DATABASE"])) as conn:
+        files = documents.purge(conn, printing().uploads)
+        contacts = ideas.purge_contacts(conn, retention_days=config[
+            "IDEAS_CONTACT_RETENTION_DAYS"])
+    return (f"Opgeruimd: {files} bestand(en) van bezoekers gewist, contactgegevens bij "
+            f"{contacts} idee(ën) gewist.")
+
+
+@click.command("purge")
+@with_appcontext
+def purge_command() -> None:
+    """Delete visitors' files older than 30 minutes and contact details past their time."""
+    click.echo(purge_now())
 
 
 @click.command("printer-test")
@@ -82,5 +103,5 @@ def _print_test_page(address: str, name: str) -> str:
 
 def init_app_commands(app: Flask) -> None:
     """Register set-pin, serve and printer-test on the app's CLI."""
-    for command in (set_pin_command, serve_command, printer_test_command):
+    for command in (set_pin_command, serve_command, printer_test_command, purge_command):
         app.cli.add_command(command)

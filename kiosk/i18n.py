@@ -1,6 +1,6 @@
 """Languages: plain Dutch by default, the visitor's choice for the rest of their visit."""
 
-from flask import Flask, current_app, session
+from flask import Flask, current_app, g, session
 from flask_babel import Babel
 
 babel = Babel()
@@ -9,8 +9,8 @@ NAMES = {"nl": "Nederlands", "en": "English", "fr": "Français", "ar": "العر
 
 
 def select_locale() -> str:
-    """The language this visitor chose, else the kiosk's default."""
-    lang = session.get("lang")
+    """The language this visitor chose (on the kiosk, or for their phone), else the default."""
+    lang = g.get("language") or session.get("lang")
     if lang in current_app.config["LANGUAGES"]:
         return lang
     return current_app.config["DEFAULT_LANGUAGE"]

@@ -1,28 +1,39 @@
 """Glue between the app and printer/: the configured receipt printer, its worker and queue."""
 
 from dataclasses import dataclass
+from pathlib import Path
 
 from flask import Flask, current_app
 from sqlite_utils import Database
 
 from kiosk.config import ConfigError
 from kiosk.db import connect
+from kiosk.document_worker import DocumentWorker
 from printer import queue
 from printer.address import PrinterAddressError, Profile, parse_address
 from printer.devices import DummyPrinter, ReceiptPrinter, make_printer
+from printer.document import (
+    DocumentAddressError,
+    DocumentPrinter,
+    DocumentPrinterState,
+    make_document_printer,
+)
 from printer.slip import Header, Slip
 from printer.worker import PrintWorker, WorkerState
 
 
 @dataclass
 class Printing:
-    """The receipt printer as configured, and the one worker that owns it (in `kiosk serve`)."""
+    """The printers as configured, and the workers that own them (started by `kiosk serve`)."""
 
     address: object
     profile: Profile
     database: str
+    documents: DocumentPrinter
+    uploads: Path
     worker: PrintWorker | None = None
     dummy: DummyPrinter | None = None
+    a4: DocumentWorker | None = None
 
     def printer(self) -> ReceiptPrinter:
         """A fresh device for each job (printers get switched off and on); one shared dummy."""
@@ -32,23 +43,32 @@ class Printing:
             return self.dummy
         return make_printer(self.address, self.profile)
 
-    def start(self, **options) -> PrintWorker:
-        """Start the print worker (once per process)."""
+    def start(self, a4_poll: float = 2.0, **options) -> PrintWorker:
+        """Start the receipt and A4 workers (once per process)."""
         if self.worker is None:
             self.worker = PrintWorker(lambda: connect(self.database), self.printer, **options)
             self.worker.start()
+        if self.a4 is None:
+            self.a4 = DocumentWorker(self.database, self.documents, self.uploads, poll=a4_poll)
+            self.a4.start()
         return self.worker
 
     def stop(self) -> None:
-        """Stop the worker, letting a job in progress finish."""
-        if self.worker is not None:
-            self.worker.stop()
-            self.worker = None
+        """Stop the workers, letting a job in progress finish."""
+        for worker in (self.worker, self.a4):
+            if worker is not None:
+                worker.stop()
+        self.worker = self.a4 = None
 
     def wake(self) -> None:
-        """Tell the worker there is work; nothing happens when no worker runs here."""
-        if self.worker is not None:
-            self.worker.wake()
+        """Tell the workers there is work; nothing happens when none runs here."""
+        for worker in (self.worker, self.a4):
+            if worker is not None:
+                worker.wake()
+
+    def a4_state(self) -> DocumentPrinterState:
+        """The A4 printer's last known state (ready while no worker has looked yet)."""
+        return self.a4.state() if self.a4 else DocumentPrinterState(True, "Nog niet gecontroleerd.")
 
     def check_soon(self) -> None:
         """Ask the worker for a fresh printer status (before money is taken)."""
@@ -76,9 +96,13 @@ def init_app(app: Flask) -> None:
     """Check the receipt printer's address now: a bad one stops the kiosk with a clear message."""
     try:
         address = parse_address(app.config["RECEIPT_PRINTER"], "KIOSK_RECEIPT_PRINTER")
-    except PrinterAddressError as error:
+        a4 = make_document_printer(app.config["DOCUMENT_PRINTER"])
+    except (PrinterAddressError, DocumentAddressError) as error:
         raise ConfigError(str(error)) from error
-    app.extensions["printing"] = Printing(address, _profile(app.config), app.config["DATABASE"])
+    uploads = Path(app.instance_path) / "uploads"
+    uploads.mkdir(mode=0o700, parents=True, exist_ok=True)
+    app.extensions["printing"] = Printing(address, _profile(app.config), app.config["DATABASE"],
+                                          a4, uploads)
 
 
 def printing() -> Printing:

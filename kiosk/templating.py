@@ -3,6 +3,7 @@
 import functools
 from pathlib import Path
 
+import segno
 from flask import Flask, current_app
 from flask_babel import format_date, format_datetime, format_time, get_locale
 from markupsafe import Markup
@@ -41,6 +42,17 @@ def localtime(value) -> str:
     return format_datetime(moment, format="short")
 
 
+def clocktime(moment) -> str:
+    """Hours and minutes in Brussels time: "14:32"."""
+    return format_time(moment, format="HH:mm")
+
+
+def qr_svg(data: str) -> Markup:
+    """A QR code as inline SVG (segno), big enough to scan from a phone at arm's length."""
+    svg = segno.make_qr(data, error="m").svg_inline(scale=7, border=2, dark="#15212e")
+    return Markup(svg)  # noqa: S704 - segno escapes the data it draws
+
+
 def reason_label(code: str) -> str:
     """The label of a reason code, or the code itself for something else."""
     try:
@@ -55,6 +67,8 @@ def init_app(app: Flask) -> None:
         icon=icon, today_text=today_text, time_text=time_text, languages=i18n.languages,
         current_locale=lambda: str(get_locale()), current_volunteer=current_volunteer,
         reason_label=reason_label, version=__version__, desk_menu=registry.DESK_MENU,
+        qr_svg=qr_svg,
     )
     app.jinja_env.filters["localtime"] = localtime
     app.jinja_env.filters["euro"] = money.euro
+    app.jinja_env.filters["clocktime"] = clocktime

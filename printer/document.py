@@ -32,8 +32,21 @@ class DocumentJob:
     job_id: str
 
 
+@dataclass(frozen=True)
+class DocumentPrinterState:
+    """Whether the A4 printer can take a job now, with the reason in plain Dutch when not."""
+
+    ready: bool
+    detail: str = ""
+    colour: bool = False
+
+
 class DocumentPrinter(ABC):
     """Prints a PDF; the only method that touches the device."""
+
+    def state(self) -> DocumentPrinterState:
+        """Ask the printer whether it can print now (a folder always can)."""
+        return DocumentPrinterState(True)
 
     @abstractmethod
     def print_pdf(self, pdf: Path, *, copies: int = 1, options: dict | None = None,
@@ -62,13 +75,36 @@ class CupsPrinter(DocumentPrinter):
         self.queue_name = queue_name
         self.timeout = timeout
 
+    def state(self) -> DocumentPrinterState:
+        """`lpstat -p QUEUE`: a disabled or missing queue, or a stopped scheduler, cannot print."""
+        try:
+            done = subprocess.run(["lpstat", "-p", self.queue_name], capture_output=True,
+                                  text=True, timeout=self.timeout, check=False)
+        except (FileNotFoundError, subprocess.TimeoutExpired):
+            return DocumentPrinterState(False, "CUPS antwoordt niet.")
+        text = (done.stdout + done.stderr).strip()
+        if done.returncode != 0 or not text:
+            return DocumentPrinterState(False, f"CUPS kent de printer {self.queue_name} niet.")
+        if "disabled" in text or "uitgeschakeld" in text:
+            return DocumentPrinterState(False, f"De printer staat uit of heeft een fout: {text}")
+        return DocumentPrinterState(True, text)
+
+    def finished(self, job_id: str) -> bool:
+        """True when CUPS no longer has the job waiting or printing."""
+        try:
+            done = subprocess.run(["lpstat", "-W", "not-completed", "-o", self.queue_name],
+                                  capture_output=True, text=True, timeout=self.timeout, check=False)
+        except (FileNotFoundError, subprocess.TimeoutExpired):
+            return False
+        return job_id not in done.stdout.split()
+
     def print_pdf(self, pdf, *, copies=1, options=None, title="Buurtpunt"):
         """Run `lp -d QUEUE -n COPIES -t TITLE [-o k=v …] FILE` and return the CUPS job id."""
         command = ["lp", "-d", self.queue_name, "-n", str(int(copies)), "-t", title]
         for key, value in (options or {}).items():
             command += ["-o", f"{key}={value}"]
         try:
-            done = subprocess.run([*command, "--", str(pdf)], capture_output=True, text=True,  # noqa: S603
+            done = subprocess.run([*command, "--", str(pdf)], capture_output=True, text=True,
                                   timeout=self.timeout, check=False)
         except FileNotFoundError as error:
             raise PrinterError("CUPS is niet geïnstalleerd: het programma lp ontbreekt.") from error

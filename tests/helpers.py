@@ -57,3 +57,30 @@ def stock_and_open_till(app, pieces: int = 100, float_cents: int = 5000) -> None
         sales.open_session(db, float_cents, "Anna")
     finally:
         db.close()
+
+
+def pdf_bytes(pages: int = 1, password: str | None = None) -> bytes:
+    """A real PDF of blank A4 pages, optionally encrypted."""
+    import io
+
+    from pypdf import PdfWriter
+
+    writer = PdfWriter()
+    for _ in range(pages):
+        writer.add_blank_page(width=595, height=842)
+    if password:
+        writer.encrypt(user_password=password, algorithm="RC4-128")
+    out = io.BytesIO()
+    writer.write(out)
+    return out.getvalue()
+
+
+def jpeg_bytes(size=(800, 600), colour=(200, 30, 30)) -> bytes:
+    """A real JPEG photo-sized image."""
+    import io
+
+    from PIL import Image
+
+    out = io.BytesIO()
+    Image.new("RGB", size, colour).save(out, "JPEG")
+    return out.getvalue()

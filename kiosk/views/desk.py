@@ -31,6 +31,8 @@ ACTIONS = {
     "print-retry": _l("bon opnieuw in de wachtrij"),
     "print-cancel": _l("bon uit de wachtrij gehaald"),
     "print-reprint": _l("bon nog eens afgedrukt"),
+    "a4-retry": _l("document opnieuw naar de A4-printer"),
+    "a4-cancel": _l("document geannuleerd en gewist"),
     **stock.ACTIONS, **cash.ACTIONS, **catalogue.ACTIONS,
 }
 

@@ -4,7 +4,7 @@ from flask import Blueprint, current_app, redirect, request, session, url_for
 from flask_babel import lazy_gettext as _l
 
 import sales
-from kiosk import audit, basket, settings, volunteers
+from kiosk import audit, basket, documents, settings, volunteers
 from kiosk.db import get_db
 from kiosk.htmx import htmx, navigate, render
 from kiosk.messages import pin_message, received_message, sale_message
@@ -28,7 +28,7 @@ def _needs_a_basket():
 def _page(step: str, status: int = 200, **context):
     db, payment = get_db(), session.get("payment") or {}
     try:
-        cart = sales.price_cart(db, payment["basket"], max_qty=current_app.config["SHOP_MAX_QTY"])
+        cart = sales.price_cart(db, payment["basket"], max_qty=_max_qty())
     except (KeyError, SalesError):
         return redirect(url_for("shop.index"))
     return render("payment/index.html", "payment/_payment.html", status=status, step=step,
@@ -36,6 +36,14 @@ def _page(step: str, status: int = 200, **context):
                   printer_state=printing().state(), till=sales.current_session(db),
                   training=settings.training(db), volunteers=volunteers.active(db),
                   quick_amounts=quick_amounts, **context)
+
+
+def _max_qty() -> int:
+    """Bags are bounded per sale; a print's pages by the print limits."""
+    config = current_app.config
+    if "document_id" in session.get("payment", {}):
+        return config["PRINT_MAX_PAGES"] * config["PRINT_MAX_COPIES"]
+    return config["SHOP_MAX_QTY"]
 
 
 def _step() -> str:
@@ -91,7 +99,8 @@ def received():
     """The cash handed over; the change is shown before the sale is confirmed."""
     if _step() != "cash":
         return _page(_step(), 422, error=_l("Kies eerst cash als betaalwijze."))
-    due = sales.price_cart(get_db(), session["payment"]["basket"]).cash_total_cents
+    due = sales.price_cart(get_db(), session["payment"]["basket"],
+                           max_qty=_max_qty()).cash_total_cents
     # A quick-amount button sends `received`; the OK button sends what was typed in `other`.
     amount = parse_euros(request.form.get("received") or request.form.get("other", ""))
     if amount is None or amount < due or amount > 100_000:
@@ -118,9 +127,10 @@ def confirm():
         receipt = sales.record_sale(
             db, payment["basket"], sales.Payment(payment["method"], payment.get("received")),
             payment["volunteer"], payment["key"], current_app.config["KIOSK_ID"],
-            training=settings.training(db), max_qty=current_app.config["SHOP_MAX_QTY"])
+            training=settings.training(db), max_qty=_max_qty())
     except SalesError as error:
-        names = {line.code: line.name for line in sales.price_cart(db, payment["basket"]).lines}
+        names = {line.code: line.name
+                 for line in sales.price_cart(db, payment["basket"], max_qty=_max_qty()).lines}
         # 409: the same payment is still being recorded, or the stock or the till is not there.
         status = 409 if getattr(error, "http_status", 422) == 409 else 422
         return _page("confirm", status, error=sale_message(error, names))
@@ -131,6 +141,11 @@ def confirm():
         printing().wake()
     session["last_sale"] = {"number": receipt.number, "job_id": job_id}
     basket.empty()
+    if payment.get("document_id"):
+        # A paid print goes to the A4 printer now; its screen shows how that goes.
+        documents.release(db, payment["document_id"], receipt.total_cents, receipt.number)
+        printing().wake()
+        return navigate(url_for("prints.index"))
     if htmx:
         return _done()
     return redirect(url_for("payment.thanks"), code=303)

@@ -3,7 +3,7 @@
 from flask import Blueprint, current_app
 from flask_babel import lazy_gettext as _l
 
-from kiosk import audit
+from kiosk import audit, documents
 from kiosk.db import get_db
 from kiosk.htmx import render
 from kiosk.printing import printing
@@ -13,6 +13,19 @@ from printer.preview import preview_html
 from printer.testprint import build_test_slip
 
 bp = Blueprint("printers", __name__, url_prefix="/desk/printer")
+
+DOC_STATES = {
+    "waiting": _l("wacht op het bestand"),
+    "ready": _l("bestand ontvangen"),
+    "paying": _l("wacht op betaling"),
+    "queued": _l("wacht op de printer"),
+    "printing": _l("wordt afgedrukt"),
+    "done": _l("afgedrukt"),
+    "failed": _l("mislukt"),
+    "cancelled": _l("gestopt"),
+    "expired": _l("verlopen"),
+    "refused": _l("geweigerd"),
+}
 
 STATES = {
     "online": _l("Klaar om af te drukken"),
@@ -95,6 +108,26 @@ def preview(job_id: int):
     return str(preview_html(job.slip, printing().profile))
 
 
+@bp.get("/a4")
+@desk_polled
+def a4_jobs():
+    """The A4 printer's documents, which refresh themselves."""
+    return render("printers/index.html", "printers/_documents.html", **_status(), **_jobs())
+
+
+@bp.post("/a4/<int:doc_id>/<any(retry, cancel):action>")
+@desk_required
+def a4_act(doc_id: int, action: str):
+    """Retry a failed document, or cancel one (its file is deleted at once)."""
+    done = {"retry": documents.retry, "cancel": documents.cancel}[action](get_db(), doc_id)
+    if done:
+        audit.log(get_db(), f"a4-{action}", f"#{doc_id}", current_volunteer())
+        printing().wake()
+    error = None if done else _l("Dat kan niet meer voor dit document.")
+    return render("printers/index.html", "printers/_documents.html", status=200 if done else 409,
+                  **_status(), **_jobs(error))
+
+
 def _acted(action: str, job_id: int):
     audit.log(get_db(), action, f"#{job_id}", current_volunteer())
     printing().wake()
@@ -102,7 +135,9 @@ def _acted(action: str, job_id: int):
 
 
 def _status() -> dict:
-    return {"printer": printing(), "state": printing().state(), "states": STATES}
+    return {"printer": printing(), "state": printing().state(), "states": STATES,
+            "a4": printing().a4_state(), "documents": documents.recent(get_db()),
+            "doc_states": DOC_STATES}
 
 
 def _jobs(error=None) -> dict:
