@@ -43,7 +43,7 @@ def start_kiosk(tmp_path):
         app = create_app({"INSTANCE_PATH": str(tmp_path / f"instance{len(servers)}"),
                           "THANKS_SECONDS": 2, **config})
         if print_worker:  # as `kiosk serve` does, polling fast for the test
-            app.extensions["printing"].start(idle_poll=0.2, status_interval=None)
+            app.extensions["printing"].start(idle_poll=0.2, status_interval=None, a4_poll=0.2)
         server = create_server(app, host="127.0.0.1", port=0, threads=4)
         threading.Thread(target=server.run, daemon=True).start()
         servers.append((app, server))

@@ -233,3 +233,56 @@ def test_purge_deletes_files_thirty_minutes_after_upload(app, kiosk, phone, monk
 def test_purge_command(app):
     result = app.test_cli_runner().invoke(args=["purge"])
     assert result.exit_code == 0 and "Opgeruimd" in result.output
+
+
+def test_paid_print_goes_through_the_shop_journal(app, kiosk, phone):
+    import sales
+    from tests.helpers import add_volunteer, stock_and_open_till
+
+    stock_and_open_till(app)
+    anna = add_volunteer(app)
+    db = connect(app.config["DATABASE"])
+    db.execute("INSERT INTO prices (product, effective_from, price_cents, created_at) "
+               "VALUES ('PRINT', '2026-02-01', 10, '2026-01-20T10:00:00+00:00')")
+    db.close()
+    app.config["PRINT_FREE_PAGES"] = 1
+    _ready(app, kiosk, phone)
+    response = kiosk.post("/print/confirm", headers=kiosk.token_header, data={"copies": "2"})
+    assert response.headers["HX-Redirect"] == "/shop/pay"
+    assert _doc(app, kiosk.token).status == "paying"
+    for path, data in [("/shop/pay/pin", {"volunteer_id": anna["id"], "pin": "2468"}),
+                       ("/shop/pay/method", {"method": "cash"}),
+                       ("/shop/pay/received", {"received": "1"})]:
+        assert kiosk.post(path, headers=kiosk.token_header, data=data).status_code == 200
+    done = kiosk.post("/shop/pay/confirm", headers=kiosk.token_header)
+    assert done.headers["HX-Redirect"] == "/print"
+    doc = _doc(app, kiosk.token)
+    assert (doc.status, doc.price_cents, doc.receipt_number) == ("queued", 50, "BP1-000001")
+    db = connect(app.config["DATABASE"])
+    receipt = sales.get_receipt(db, "BP1-000001")
+    db.close()
+    assert [(line.code, line.qty, line.unit_price_cents) for line in receipt.lines] == [
+        ("PRINT", 5, 10)]
+
+
+def test_document_round_trip_through_cups(app, kiosk, phone, cups_pdf, tmp_path):
+    import time
+
+    from kiosk.document_worker import DocumentWorker
+    from printer.document import CupsPrinter
+
+    _ready(app, kiosk, phone)
+    kiosk.post("/print/confirm", headers=kiosk.token_header, data={"copies": "1"})
+    glue = app.extensions["printing"]
+    worker = DocumentWorker(app.config["DATABASE"], CupsPrinter(cups_pdf), glue.uploads)
+    db = connect(app.config["DATABASE"])
+    worker.step(db)
+    doc = _doc(app, kiosk.token)
+    assert doc.printer_job.startswith(f"{cups_pdf}-") and doc.file_path is None
+    deadline = time.monotonic() + 15
+    while _doc(app, kiosk.token).status != "done":
+        assert time.monotonic() < deadline, "CUPS did not finish the job"
+        time.sleep(0.3)
+        worker.step(db)
+    db.close()
+    assert list(glue.uploads.iterdir()) == []
