@@ -18,7 +18,7 @@ def healthz():
         body["queue_length"] = queue.queue_length(get_db())
     except Exception as error:  # noqa: BLE001 - any failure means "not ok", reported as text
         body["database"] = f"error: {error}"
-    state = printing().state()
+    state, a4 = printing().state(), printing().a4_state()
     body["printers"] = {
         "receipt": {
             "address": str(printing().address),
@@ -28,7 +28,8 @@ def healthz():
             "last_error": state.last_error,
             "worker_running": state.running,
         },
-        # The A4 printer is only asked when a document is printed.
-        "document": {"address": current_app.config["DOCUMENT_PRINTER"], "state": "unknown"},
+        "document": {"address": current_app.config["DOCUMENT_PRINTER"],
+                     "state": "online" if a4.ready else "error", "detail": a4.detail,
+                     "worker_running": printing().a4 is not None},
     }
     return jsonify(body), 200 if body["database"] == "ok" else 503
