@@ -77,6 +77,8 @@ screenshots:
 	cp test-output/screenshots/shop-basket.png docs/screenshots/shop.png
 	cp test-output/screenshots/shop-change.png docs/screenshots/shop-change.png
 	cp test-output/screenshots/cash-z.png docs/screenshots/cash-close.png
+	cp test-output/screenshots/print-qr.png docs/screenshots/print.png
+	cp test-output/screenshots/ideas-text.png docs/screenshots/ideas.png
 
 clean:
 	rm -rf $(VENV) node_modules $(VENDOR) test-output

@@ -8,7 +8,7 @@ import click
 from flask import Flask, current_app
 from flask.cli import with_appcontext
 
-from kiosk import db, volunteers
+from kiosk import clock, db, volunteers
 from kiosk.printing import printing
 from printer.document import DocumentAddressError, make_document_printer, write_test_page
 from printer.errors import PrinterError
@@ -64,8 +64,7 @@ def purge_now() -> str:
     config = current_app.config
     with contextlib.closing(db.connect(config["DATABASE"])) as conn:
         files = documents.purge(conn, printing().uploads)
-        contacts = ideas.purge_contacts(conn, retention_days=config[
-            "IDEAS_CONTACT_RETENTION_DAYS"])
+        contacts = ideas.purge_contacts(conn, clock.now(), config["IDEAS_CONTACT_RETENTION_DAYS"])
     return (f"Opgeruimd: {files} bestand(en) van bezoekers gewist, contactgegevens bij "
             f"{contacts} idee(ën) gewist.")
 

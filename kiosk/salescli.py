@@ -16,6 +16,8 @@ from sqlite_utils import Database
 
 from kiosk import clock
 from kiosk import db as kiosk_db
+from kiosk.idea_export import IDEA_COLUMNS, idea_rows
+from kiosk.ideas import list_ideas
 from sales import load_catalogue, verify_journal
 from sales.errors import SalesError
 from sales.export import JOURNAL_COLUMNS, journal_rows
@@ -88,7 +90,7 @@ def load_command(file: Path) -> None:
               help="Folder to write the CSV files into (made if missing).")
 @with_appcontext
 def export_command(month: str, out: Path) -> None:
-    """Write a month's visits and sales as CSV files (UTF-8, times in Brussels time)."""
+    """Write a month's visits, sales and ideas as CSV files (UTF-8, times in Brussels time)."""
     zone = ZoneInfo(current_app.config["TIMEZONE"])
     start, end = _month_bounds(month, zone)
     out.mkdir(parents=True, exist_ok=True)
@@ -97,8 +99,18 @@ def export_command(month: str, out: Path) -> None:
         sales = _write(out / "sales.csv", JOURNAL_COLUMNS,
                        ({**row, "created_at": _local(row["created_at"], zone)}
                         for row in journal_rows(db, start, end)))
+        ideas = _write(out / "ideas.csv", IDEA_COLUMNS, _idea_rows(db, start, end))
     click.echo(f"Export van {month} in {out}: visits.csv ({visits} bezoeken), "
-               f"sales.csv ({sales} bonlijnen).")
+               f"sales.csv ({sales} bonlijnen), ideas.csv ({ideas} ideeën).")
+
+
+def _idea_rows(db: Database, start: datetime, end: datetime) -> Iterable[dict]:
+    """The month's ideas, oldest first, without contact details."""
+    until = clock.iso(end)
+    found = [idea for idea in list_ideas(db, since=clock.iso(start), limit=1_000_000)
+             if idea["created_at"] < until]
+    config = current_app.config
+    return idea_rows(reversed(found), config["KIOSK_ID"], config["TIMEZONE"])
 
 
 def _month_bounds(month: str, zone: ZoneInfo) -> tuple[datetime, datetime]:

@@ -12,7 +12,7 @@ from kiosk.htmx import htmx, navigate, render
 from kiosk.messages import pin_message
 from kiosk.reasons import REASONS
 from kiosk.security import current_volunteer, desk_required, log_in, log_out
-from kiosk.views import cash, catalogue, stock
+from kiosk.views import cash, catalogue, ideas_desk, stock
 
 bp = Blueprint("desk", __name__, url_prefix="/desk")
 
@@ -33,7 +33,7 @@ ACTIONS = {
     "print-reprint": _l("bon nog eens afgedrukt"),
     "a4-retry": _l("document opnieuw naar de A4-printer"),
     "a4-cancel": _l("document geannuleerd en gewist"),
-    **stock.ACTIONS, **cash.ACTIONS, **catalogue.ACTIONS,
+    **stock.ACTIONS, **cash.ACTIONS, **catalogue.ACTIONS, **ideas_desk.ACTIONS,
 }
 
 

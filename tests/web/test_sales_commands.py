@@ -126,3 +126,29 @@ def test_export_refuses_a_bad_month(runner, tmp_path, month):
     assert result.exit_code != 0
     assert "JJJJ-MM" in result.output
     assert not (tmp_path / "x").exists()
+
+
+def test_export_writes_the_months_ideas_without_contact_details(app, tmp_path):
+    import csv
+
+    from kiosk import ideas
+    from kiosk.db import connect
+
+    db = connect(app.config["DATABASE"])
+    draft = {"kind": "idee", "theme": "groen", "text": "Een ruilkast aan het plein",
+             "place": "Kerkplein", "name": "Mia", "phone": "0470 12 34 56", "email": "",
+             "consent": "1"}
+    ideas.record_idea(db, draft, "f" * 32)
+    db.close()
+    from zoneinfo import ZoneInfo
+
+    from kiosk import clock
+
+    month = clock.now().astimezone(ZoneInfo("Europe/Brussels")).strftime("%Y-%m")
+    result = app.test_cli_runner().invoke(args=["export", "--month", month, "--out",
+                                                str(tmp_path / "out")])
+    assert result.exit_code == 0, result.output
+    with (tmp_path / "out" / "ideas.csv").open(encoding="utf-8", newline="") as fh:
+        rows = list(csv.DictReader(fh))
+    assert [r["text"] for r in rows] == ["Een ruilkast aan het plein"]
+    assert "0470" not in (tmp_path / "out" / "ideas.csv").read_text(encoding="utf-8")
