@@ -21,7 +21,8 @@ GUESSES = 20
 
 MESSAGES = {
     "unknown": _l("Deze link bestaat niet. Scan de QR-code op het scherm van de kiosk opnieuw."),
-    "used": _l("Deze link is al gebruikt. Tik op de kiosk op Opnieuw voor een nieuwe QR-code."),
+    "used": _l("Deze link is al gebruikt. Nog iets printen? Vraag op de kiosk een nieuwe "
+               "QR-code."),
     "expired": _l("Deze link is verlopen (na 15 minuten). Tik op de kiosk op Opnieuw."),
     "empty": _l("Kies eerst een bestand."),
     "too-large": _l("Dit bestand is te groot. Het mag hoogstens %(mb)s MB zijn."),

@@ -73,6 +73,6 @@ def test_printer_page_test_slip_gets_printed(start_kiosk, page, tmp_path):
     page.get_by_role("button", name="Testbon").tap()
     recent = page.locator("[data-list=recent] li").first
     expect(recent).to_have_attribute("data-status", "done", timeout=8000)
-    expect(page.locator("[data-printer-state], .printer-state")).to_contain_text(
+    expect(page.locator("p[data-state]")).to_contain_text(
         "Klaar om af te drukken", timeout=8000)
     assert len(list(folder.iterdir())) == 1

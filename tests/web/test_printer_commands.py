@@ -47,11 +47,11 @@ def test_printer_test_document_keeps_the_pdf_with_the_file_printer(tmp_path):
     assert pdf.read_bytes().startswith(b"%PDF")
 
 
-def test_printer_test_document_refuses_a_bad_address(tmp_path):
-    result = _runner(tmp_path, DOCUMENT_PRINTER="a4printer").invoke(
-        args=["printer-test", "--document"])
-    assert result.exit_code == 1
-    assert "Voorbeeld: cups:A4" in result.output
+def test_bad_document_printer_address_stops_the_start(tmp_path):
+    from kiosk.config import ConfigError
+
+    with pytest.raises(ConfigError, match="Voorbeeld: cups:A4"):
+        _runner(tmp_path, DOCUMENT_PRINTER="a4printer")
 
 
 def test_printer_test_document_round_trip_through_cups(tmp_path, cups_pdf):

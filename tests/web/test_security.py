@@ -73,19 +73,14 @@ def test_lan_guard_refuses_posts_from_the_lan(client):
     assert client.post("/checkin", data={"reason": "koffie"}, environ_base=LAN).status_code == 403
 
 
-def test_lan_guard_lets_phones_reach_upload_pages(app):
-    from kiosk.security import lan_allowed
-
-    @app.get("/u/<token>")
-    @lan_allowed
-    def upload(token):
-        return f"upload {token}"
-
-    client = app.test_client()
-    assert client.get("/u/abc", environ_base=LAN).status_code == 200
-    with client.get("/static/css/kiosk.css", environ_base=LAN) as response:
+def test_lan_guard_lets_phones_reach_upload_pages(client):
+    response = client.get("/u/abc", environ_base=LAN)  # answered by the upload page itself
+    assert response.status_code == 404
+    assert "Deze link bestaat niet" in response.get_data(as_text=True)
+    with client.get("/static/css/phone.css", environ_base=LAN) as response:
         assert response.status_code == 200
     assert client.get("/checkin", environ_base=LAN).status_code == 403
+    assert client.get("/print", environ_base=LAN).status_code == 403
 
 
 def test_lan_guard_lets_a_paired_desk_device_in(tmp_path):
