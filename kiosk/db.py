@@ -3,7 +3,6 @@
 import contextlib
 import sqlite3
 import threading
-from collections.abc import Iterator
 from pathlib import Path
 
 import click
@@ -13,6 +12,7 @@ from sqlite_utils import Database
 
 import sales
 from kiosk.migrations import migrations as kiosk_migrations
+from printer.dbtools import write_transaction
 from printer.migrations import migrations as printer_migrations
 from sales.migrations import migrations as sales_migrations
 
@@ -41,20 +41,10 @@ def migrate(db: Database) -> None:
         sales.load_catalogue(db, sales.DEFAULT_CATALOGUE)
 
 
-@contextlib.contextmanager
-def immediate(db: Database) -> Iterator[Database]:
-    """A write transaction that takes the write lock up front.
-
-    A transaction that reads before it writes could otherwise fail with SQLITE_BUSY when it
-    upgrades its lock, which the busy timeout does not cover.
-    """
-    db.execute("BEGIN IMMEDIATE")
-    try:
-        yield db
-    except BaseException:
-        db.rollback()
-        raise
-    db.commit()
+# A write transaction that takes the write lock up front (BEGIN IMMEDIATE): one that reads
+# before it writes could otherwise fail with SQLITE_BUSY when it upgrades its lock, which the
+# busy timeout does not cover. Inside an open transaction it nests as a savepoint.
+immediate = write_transaction
 
 
 def get_db() -> Database:

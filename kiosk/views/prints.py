@@ -82,26 +82,16 @@ def thumb():
 @bp.post("/options")
 def options():
     """Copies, pages and colour; the price follows."""
-    doc = _current()
-    if doc is None or doc.status != "ready":
-        return navigate(url_for("prints.index"))
-    try:
-        doc = _choose(doc)
-    except documents.OptionsError as error:
-        return _view(doc, 422, _option_error(error))
-    return _view(doc)
+    doc, refused = _with_choices()
+    return refused or _view(doc)
 
 
 @bp.post("/confirm")
 def confirm():
     """Print it: free at once, or first pay at the desk like a sale in the shop."""
-    doc = _current()
-    if doc is None or doc.status != "ready":
-        return navigate(url_for("prints.index"))
-    try:
-        doc = _choose(doc)
-    except documents.OptionsError as error:
-        return _view(doc, 422, _option_error(error))
+    doc, refused = _with_choices()
+    if refused:
+        return refused
     a4 = printing().a4_state()
     if not a4.ready:
         return _view(doc, 409, _l("De printer heeft een probleem: %(why)s Vraag het aan een "
@@ -127,6 +117,17 @@ def cancel():
         session.pop("payment", None)
         doc = documents.get(get_db(), doc.id)
     return _view(doc) if doc else navigate(url_for("prints.index"))
+
+
+def _with_choices():
+    """The visitor's ready document with the form's choices stored, or the answer refusing it."""
+    doc = _current()
+    if doc is None or doc.status != "ready":
+        return doc, navigate(url_for("prints.index"))
+    try:
+        return _choose(doc), None
+    except documents.OptionsError as error:
+        return doc, _view(doc, 422, _option_error(error))
 
 
 def _choose(doc):
