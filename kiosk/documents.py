@@ -173,6 +173,14 @@ def cancel(db: Database, doc_id: int) -> bool:
     return cursor.rowcount == 1
 
 
+def abandon(db: Database, doc_id: int) -> None:
+    """The visitor walked away before confirming: stop and delete the file now."""
+    cursor = db.execute("UPDATE documents SET status = 'cancelled' WHERE id = ? AND status IN "
+                        "('waiting', 'ready', 'paying')", [doc_id])
+    if cursor.rowcount:
+        forget(db, doc_id)
+
+
 def retry(db: Database, doc_id: int) -> bool:
     """Queue a failed print again, if its file is still there."""
     cursor = db.execute("UPDATE documents SET status = 'queued', error = NULL WHERE id = ? "

@@ -10,6 +10,7 @@ from flask_wtf.csrf import CSRFProtect
 
 from kiosk import audit, volunteers
 from kiosk.db import get_db
+from kiosk.htmx import is_htmx
 
 csrf = CSRFProtect()
 
@@ -111,16 +112,25 @@ def _desk_guard(view: Callable, touch: bool) -> Callable:
     @functools.wraps(view)
     def wrapped(*args, **kwargs):
         if current_volunteer() is None:
-            return redirect(url_for("desk.login"))
+            return _to_login(url_for("desk.login"))
         idle = time.time() - session.get("desk_seen", 0)
         if idle > current_app.config["DESK_IDLE_SECONDS"]:
             log_out("idle-logout")
-            return redirect(url_for("desk.login", idle=1))
+            return _to_login(url_for("desk.login", idle=1))
         if touch:
             session["desk_seen"] = time.time()
         return view(*args, **kwargs)
 
     return wrapped
+
+
+def _to_login(url: str):
+    """To the login page: the whole screen, also when a panel of the desk asked (htmx)."""
+    if is_htmx():
+        response = current_app.response_class(status=204)
+        response.headers["HX-Redirect"] = url
+        return response
+    return redirect(url)
 
 
 def desk_required(view: Callable) -> Callable:

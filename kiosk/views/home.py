@@ -6,6 +6,9 @@ from urllib.parse import urlsplit
 from flask import Blueprint, current_app, redirect, render_template, request, session, url_for
 from flask_babel import lazy_gettext as _l
 
+from kiosk import documents
+from kiosk.db import get_db
+
 bp = Blueprint("home", __name__)
 
 
@@ -48,6 +51,8 @@ def language(code: str):
 @bp.get("/reset")
 def reset():
     """Forget everything of the previous visitor and show the home screen."""
+    if "document_id" in session:  # an unconfirmed document is not kept for the next visitor
+        documents.abandon(get_db(), session["document_id"])
     session.clear()
     response = redirect(url_for("home.index"), code=303)
     response.headers["Clear-Site-Data"] = '"cache", "storage"'

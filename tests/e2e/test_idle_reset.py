@@ -57,3 +57,11 @@ def test_desk_logs_out_when_idle(start_kiosk, page):
     expect(page.get_by_text("Je bent afgemeld: 3 minuten niets gedaan.")).to_be_visible(
         timeout=6000)
     assert ("idle-logout",) in kiosk.query("SELECT action FROM audit_log")
+
+
+def test_a_screen_that_refreshes_itself_still_goes_home(start_kiosk, page):
+    kiosk = start_kiosk(IDLE_SECONDS=3)
+    page.goto(kiosk.url + "/print")  # the QR screen asks for news every 2 seconds
+    expect(page.locator(".qr svg")).to_be_visible()
+    expect(page).to_have_url(kiosk.url + "/", timeout=8000)
+    assert kiosk.query("SELECT status FROM documents") == [("cancelled",)]

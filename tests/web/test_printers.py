@@ -127,8 +127,9 @@ def test_printer_polling_does_not_keep_the_desk_open(app, desk, monkeypatch):
     for step in (1, 2):
         moment = start + step * (app.config["DESK_IDLE_SECONDS"] - 30)
         monkeypatch.setattr(time, "time", lambda moment=moment: moment)
-        status = desk.get("/desk/printer/status", headers=HTMX).status_code
-    assert status == 302
+        response = desk.get("/desk/printer/status", headers=HTMX)
+    assert response.status_code == 204
+    assert response.headers["HX-Redirect"] == "/desk/login?idle=1"
 
 
 def test_healthz_reports_the_receipt_printer_and_queue(app, client):

@@ -286,3 +286,11 @@ def test_document_round_trip_through_cups(app, kiosk, phone, cups_pdf, tmp_path)
         worker.step(db)
     db.close()
     assert list(glue.uploads.iterdir()) == []
+
+
+def test_idle_reset_deletes_an_unconfirmed_document(app, kiosk, phone):
+    _ready(app, kiosk, phone)
+    assert kiosk.get("/reset").status_code == 303
+    doc = _doc(app, kiosk.token)
+    assert doc.status == "cancelled" and doc.deleted_at
+    assert list(app.extensions["printing"].uploads.iterdir()) == []

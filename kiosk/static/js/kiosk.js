@@ -78,7 +78,9 @@
     if (token) { event.detail.headers["X-CSRFToken"] = token.content; }
   });
   document.addEventListener("htmx:afterSettle", function (event) {
-    armIdle();
+    // A panel refreshing itself ("every 2s") is not a touch: only a person's action counts.
+    var config = event.detail.requestConfig;
+    if (config && config.triggeringEvent) { armIdle(); }
     armReturn(document);
   });
   // A self-refreshing list waits while a volunteer has a slip preview open in it.
