@@ -1,7 +1,7 @@
 """Languages: plain Dutch by default, the visitor's choice for the rest of their visit."""
 
 from flask import Flask, current_app, g, session
-from flask_babel import Babel
+from flask_babel import Babel, get_translations, refresh
 
 babel = Babel()
 
@@ -21,7 +21,29 @@ def languages() -> list[tuple[str, str]]:
     return [(code, NAMES.get(code, code)) for code in current_app.config["LANGUAGES"]]
 
 
+def translations():
+    """This request's catalogue, looked up once: a page asks for it dozens of times."""
+    found = g.get("translations")
+    if found is None:
+        found = g.translations = get_translations()
+    return found
+
+
+def use_language(code: str) -> None:
+    """Speak this language for the rest of the request (the phone's upload page)."""
+    g.language = code
+    g.pop("translations", None)
+    refresh()
+
+
 def init_app(app: Flask) -> None:
     """Set up Flask-Babel with the session's language and Brussels time."""
     babel.init_app(app, locale_selector=select_locale,
                    timezone_selector=lambda: current_app.config["TIMEZONE"])
+    app.jinja_env.install_gettext_callables(
+        gettext=lambda s: translations().ugettext(s),
+        ngettext=lambda s, p, n: translations().ungettext(s, p, n),
+        pgettext=lambda c, s: translations().upgettext(c, s),
+        npgettext=lambda c, s, p, n: translations().unpgettext(c, s, p, n),
+        newstyle=True,
+    )

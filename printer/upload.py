@@ -17,8 +17,6 @@ import warnings
 from dataclasses import dataclass
 from pathlib import Path
 
-import pypdf
-import pypdfium2
 from PIL import Image, ImageChops, ImageOps
 
 MESSAGES = {
@@ -147,6 +145,9 @@ def thumbnail(
 
 
 def _copy_pdf(source: Path, target: Path, max_pages: int) -> dict:
+    # Imported in the child only: the kiosk's own process never loads a PDF parser.
+    import pypdf
+
     reader = pypdf.PdfReader(source, strict=True)
     if reader.is_encrypted:
         raise UploadError("encrypted")
@@ -217,6 +218,8 @@ def _image_to_pdf(source: Path, target: Path, kind: str) -> dict:
 
 
 def _render(pdf: Path, target: Path, width: int) -> dict:
+    import pypdfium2
+
     document = pypdfium2.PdfDocument(pdf)
     try:
         page = document[0]

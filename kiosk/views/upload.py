@@ -2,12 +2,12 @@
 
 import secrets
 
-from flask import Blueprint, current_app, g, render_template, request
+from flask import Blueprint, current_app, render_template, request
 from flask_babel import lazy_gettext as _l
-from flask_babel import refresh
 
 from kiosk import documents
 from kiosk.db import get_db
+from kiosk.i18n import use_language
 from kiosk.printing import printing
 from kiosk.ratelimit import RateLimit
 from kiosk.security import accepts_upload, lan_allowed
@@ -44,8 +44,7 @@ def message(code: str) -> str:
 
 def _page(doc, state: str, status: int = 200, error: str | None = None):
     if doc is not None:
-        g.language = doc.language  # the phone speaks the visitor's language
-        refresh()
+        use_language(doc.language)  # the phone speaks the visitor's language
     return render_template("upload/phone.html", state=state, error=error, doc=doc,
                            message=message), status
 
