@@ -11,29 +11,39 @@ from markupsafe import Markup
 from kiosk import __version__, clock, i18n, money, reasons, registry
 from kiosk.security import current_volunteer
 
+ICONS = Path(__file__).parent / "static" / "vendor" / "icons"
+
 
 @functools.lru_cache(maxsize=512)
-def _svg(folder: str, name: str, css: str) -> Markup:
-    text = Path(folder, f"{name}.svg").read_text(encoding="utf-8")
+def icon(name: str, css: str = "icon") -> Markup:
+    """An inline pictogram from the lucide set installed from npm into static/vendor/icons."""
+    text = (ICONS / f"{name}.svg").read_text(encoding="utf-8")
     svg = text[text.index("<svg"):]
     svg = svg.replace("<svg", '<svg aria-hidden="true" focusable="false"', 1)
     svg = svg.replace('class="lucide', f'class="{css} lucide', 1)
     return Markup(svg)  # noqa: S704 - our own installed SVG files, never visitor input
 
 
-def icon(name: str, css: str = "icon") -> Markup:
-    """An inline pictogram from the lucide set installed from npm into static/vendor/icons."""
-    return _svg(current_app.static_folder, f"vendor/icons/{name}", css)
+@functools.lru_cache(maxsize=64)
+def _clock_text(locale: str, minute: str, zone: str) -> tuple[str, str]:
+    """Date and time as shown, worked out once a minute per language (Babel is not cheap)."""
+    moment = clock.parse(minute)
+    return format_date(moment, format="full"), format_time(moment, format="HH:mm")
+
+
+def _now_texts() -> tuple[str, str]:
+    minute = clock.now().replace(second=0, microsecond=0).isoformat()
+    return _clock_text(str(get_locale()), minute, current_app.config["TIMEZONE"])
 
 
 def today_text() -> str:
     """Today's date in full, in the visitor's language and Brussels time."""
-    return format_date(clock.now(), format="full")
+    return _now_texts()[0]
 
 
 def time_text() -> str:
     """The time of day in Brussels, hours and minutes."""
-    return format_time(clock.now(), format="HH:mm")
+    return _now_texts()[1]
 
 
 def localtime(value) -> str:
