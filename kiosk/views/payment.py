@@ -60,9 +60,9 @@ def _step() -> str:
 @bp.get("")
 def index():
     """The payment, at whatever step it is."""
-    chosen = request.args.get("v", type=int)
+    chosen = volunteers.get(get_db(), request.args.get("v", type=int) or 0)
     if chosen and _step() == "who":
-        return _page("pin", chosen=volunteers.get(get_db(), chosen))
+        return _page("pin", chosen=chosen)
     return _page(_step())
 
 
