@@ -7,7 +7,6 @@ Plain functions on a sqlite-utils Database. Whatever a visitor types is stored a
 import re
 import secrets
 import unicodedata
-from dataclasses import dataclass
 from datetime import datetime, timedelta
 
 from flask_babel import lazy_gettext as _l
@@ -15,16 +14,7 @@ from sqlite_utils import Database
 
 from kiosk import clock
 from kiosk.db import immediate
-
-
-@dataclass(frozen=True)
-class Choice:
-    """A kind, theme or status: a stable code, a plain-words label and a pictogram."""
-
-    code: str
-    label: object
-    icon: str
-
+from kiosk.reasons import Choice
 
 KINDS = (
     Choice("idee", _l("Een idee"), "lightbulb"),

@@ -6,12 +6,15 @@ from flask_babel import lazy_gettext as _l
 
 
 @dataclass(frozen=True)
-class Reason:
-    """One reason for a visit: a stable code, a plain-words label and a pictogram."""
+class Choice:
+    """Something a visitor taps: a stable code, a plain-words label and a pictogram."""
 
     code: str
     label: object
     icon: str
+
+
+Reason = Choice  # a reason for a visit is one such choice
 
 
 REASONS = (
