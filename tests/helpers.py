@@ -84,3 +84,11 @@ def jpeg_bytes(size=(800, 600), colour=(200, 30, 30)) -> bytes:
     out = io.BytesIO()
     Image.new("RGB", size, colour).save(out, "JPEG")
     return out.getvalue()
+
+
+def settled(page) -> None:
+    """Wait until htmx has wired the content it just swapped in (it does so after settling).
+
+    A person cannot type within those 20 ms; a test can, and the keystroke would go unseen.
+    """
+    page.wait_for_function("!document.querySelector('.htmx-added, .htmx-settling, .htmx-swapping')")

@@ -100,3 +100,4 @@ def shot():
         page.screenshot(path=SCREENSHOTS / f"{name}.png")
 
     return save
+

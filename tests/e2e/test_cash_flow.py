@@ -8,7 +8,7 @@ from playwright.sync_api import expect
 
 from kiosk.db import connect
 from sales import Payment, record_intake, record_sale
-from tests.helpers import add_volunteer
+from tests.helpers import add_volunteer, settled
 
 pytestmark = pytest.mark.e2e
 
@@ -86,6 +86,7 @@ def test_cash_open_move_x_and_blind_close(start_kiosk, page, shot):
     page.get_by_role("link", name="Kassa sluiten").tap()
     expect(page.get_by_role("heading", name="1. Tel het geld in de lade")).to_be_visible()
     assert page.locator("[data-expected]").count() == 0  # blind: nothing expected is shown
+    settled(page)  # the counter reacts to typing only once htmx has wired it
     page.get_by_label("Aantal van € 20,00").fill("2")
     expect(page.locator("[data-counted]")).to_have_attribute("data-counted", "4000")
     _plus(page, 500)

@@ -3,7 +3,7 @@
 import pytest
 from playwright.sync_api import expect
 
-from tests.helpers import add_volunteer, stock_and_open_till
+from tests.helpers import add_volunteer, settled, stock_and_open_till
 
 pytestmark = pytest.mark.e2e
 
@@ -92,7 +92,8 @@ def test_shop_qr_sale_void_and_a_cash_close_that_matches(start_kiosk, page, shot
     # The till closes blind on what is there: the float, no cash sales, every bag back.
     page.get_by_role("link", name="Kassa", exact=True).tap()
     page.get_by_role("link", name="Kassa sluiten").tap()
-    page.wait_for_load_state()  # htmx must be listening before the field is typed in
+    expect(page.get_by_role("heading", name="1. Tel het geld in de lade")).to_be_visible()
+    settled(page)  # the counter reacts to typing only once htmx has wired it
     page.get_by_label("Aantal van € 50,00").fill("1")
     expect(page.locator("[data-counted]")).to_have_attribute("data-counted", "5000")
     for name in ("Restafvalzak 30 l", "Restafvalzak 60 l", "PMD-zak"):
