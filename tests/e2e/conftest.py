@@ -34,6 +34,34 @@ class Kiosk:
             db.close()
 
 
+class _Served:
+    """A waitress server on its own thread that stops without a stray error.
+
+    Closing the sockets from this thread while the server's thread sits in
+    select() makes select() fail with EBADF; that is the stop, not a fault.
+    """
+
+    def __init__(self, server):
+        self.server = server
+        self.stopping = False
+        self.thread = threading.Thread(target=self._run, daemon=True)
+        self.thread.start()
+
+    def _run(self):
+        try:
+            self.server.run()
+        except (OSError, ValueError):
+            if not self.stopping:
+                raise
+
+    def stop(self):
+        self.stopping = True
+        for channel in list(self.server._map.values()):
+            channel.close()
+        self.server.task_dispatcher.shutdown()
+        self.thread.join(timeout=5)
+
+
 @pytest.fixture
 def start_kiosk(tmp_path):
     """Start a kiosk with extra config under waitress on a free port; stopped after the test."""
@@ -44,14 +72,13 @@ def start_kiosk(tmp_path):
                           "THANKS_SECONDS": 2, **config})
         if print_worker:  # as `kiosk serve` does, polling fast for the test
             app.extensions["printing"].start(idle_poll=0.2, status_interval=None, a4_poll=0.2)
-        server = create_server(app, host="127.0.0.1", port=0, threads=4)
-        threading.Thread(target=server.run, daemon=True).start()
+        server = _Served(create_server(app, host="127.0.0.1", port=0, threads=4))
         servers.append((app, server))
-        return Kiosk(app, server)
+        return Kiosk(app, server.server)
 
     yield start
     for app, server in servers:
-        server.close()
+        server.stop()
         app.extensions["printing"].stop()
 
 
