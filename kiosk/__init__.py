@@ -23,7 +23,7 @@ def create_app(test_config: dict | None = None) -> Flask:
 
     config.load(app, test_config)
 
-    from kiosk import db, errors, htmx, i18n, printing, security, templating
+    from kiosk import db, errors, htmx, i18n, pagecache, printing, security, templating
 
     printing.init_app(app)
     db.init_app(app)
@@ -32,6 +32,7 @@ def create_app(test_config: dict | None = None) -> Flask:
     security.init_app(app)
     templating.init_app(app)
     errors.init_app(app)
+    pagecache.init_app(app)
 
     from kiosk import registry
 

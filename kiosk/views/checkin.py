@@ -8,6 +8,7 @@ from flask_babel import lazy_gettext as _l
 
 from kiosk.db import get_db
 from kiosk.htmx import is_htmx, render
+from kiosk.pagecache import FORM_KEY, shared_page
 from kiosk.reasons import REASONS
 from kiosk.visits import VisitError, record_visit
 
@@ -27,9 +28,10 @@ def _form(status: int = 200, chosen=(), error=None, key=None):
 
 
 @bp.get("")
+@shared_page()
 def index():
     """The reasons to choose from, each a big button."""
-    return _form()
+    return _form(key=FORM_KEY)
 
 
 @bp.post("")
@@ -48,6 +50,7 @@ def submit():
 
 
 @bp.get("/bedankt")
+@shared_page()
 def thanks():
     """The thank-you screen, which returns home by itself."""
     return render_template("checkin/index.html", done=True)

@@ -8,6 +8,7 @@ from flask_babel import lazy_gettext as _l
 
 from kiosk import documents
 from kiosk.db import get_db
+from kiosk.pagecache import shared_page
 
 bp = Blueprint("home", __name__)
 
@@ -30,7 +31,13 @@ TILES = [
 ]
 
 
+def _idle_goes_to_reset() -> bool:
+    """Whether this home screen still has something to forget (a language, a desk login)."""
+    return bool(session.get("lang") or session.get("volunteer_id"))
+
+
 @bp.get("/")
+@shared_page(vary=_idle_goes_to_reset)
 def index():
     """The home screen with a tile per feature."""
     return render_template("home/index.html", tiles=TILES)

@@ -14,6 +14,7 @@ from kiosk import clock, ideas
 from kiosk.db import get_db
 from kiosk.htmx import is_htmx, render
 from kiosk.idea_slips import thanks_slip
+from kiosk.pagecache import FORM_KEY, shared_page
 from kiosk.printing import enqueue, header, printing
 from printer import queue
 
@@ -56,9 +57,10 @@ def _step(step: str, draft: dict, key: str, status: int = 200, errors=None):
 
 
 @bp.get("")
+@shared_page()
 def index():
     """The first step of a new idea: an idea or a report?"""
-    return _step("kind", ideas.clean({}), uuid.uuid4().hex)
+    return _step("kind", ideas.clean({}), FORM_KEY)
 
 
 @bp.post("/<any(kind, theme, text, place, contact):step>")
