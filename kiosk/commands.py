@@ -1,6 +1,7 @@
 """The `kiosk` commands that are not tied to one module: set-pin and serve."""
 
 import contextlib
+import gc
 import tempfile
 from pathlib import Path
 
@@ -51,6 +52,10 @@ def serve_command() -> None:
     click.echo(purge_now())
     # This process owns the printers: one worker each drains its queue (and purges on schedule).
     printing().start()
+    # What start-up built lives as long as the process: keep it out of every garbage
+    # collection, which otherwise walks it again and again while visitors wait.
+    gc.collect()
+    gc.freeze()
     try:
         serve(app, listen=" ".join(listen), threads=config["THREADS"], ident="kiosk")
     finally:

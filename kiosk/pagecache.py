@@ -13,10 +13,10 @@ from collections.abc import Callable, Hashable
 
 from flask import Flask, current_app, g, request
 from flask_babel import get_locale
-from flask_wtf.csrf import generate_csrf
 
 from kiosk import clock
 from kiosk.htmx import htmx
+from kiosk.security import csrf_token
 
 CSRF_SLOT = "__kiosk_csrf_token__"
 FORM_KEY = "__kiosk_form_key__"
@@ -42,7 +42,8 @@ class _Pages:
 
 def _fill(body: str) -> str:
     """Put this visitor's CSRF token and a fresh key for each form into a kept page."""
-    body = body.replace(CSRF_SLOT, generate_csrf())
+    if CSRF_SLOT in body:
+        body = body.replace(CSRF_SLOT, csrf_token())
     parts = body.split(FORM_KEY)
     filled = [parts[0]]
     for part in parts[1:]:
@@ -62,8 +63,8 @@ def shared_page(vary: Callable[[], Hashable] | None = None) -> Callable:
         def wrapped(*args, **kwargs):
             pages: _Pages = current_app.extensions["pagecache"]
             minute = clock.now().strftime("%Y-%m-%dT%H:%M")
-            key = (request.full_path, bool(htmx), bool(htmx and htmx.boosted),
-                   str(get_locale()), vary() if vary else None)
+            key = (request.method, request.endpoint, request.full_path, bool(htmx),
+                   bool(htmx and htmx.boosted), str(get_locale()), vary() if vary else None)
             page = pages.get(minute, key)
             if page is None:
                 page = _render(view, args, kwargs)

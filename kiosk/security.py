@@ -6,7 +6,8 @@ import time
 from collections.abc import Callable
 
 from flask import Flask, abort, current_app, g, redirect, request, session, url_for
-from flask_wtf.csrf import CSRFProtect
+from flask.sessions import SecureCookieSessionInterface
+from flask_wtf.csrf import CSRFProtect, generate_csrf
 
 from kiosk import audit, volunteers
 from kiosk.db import get_db
@@ -69,9 +70,43 @@ def _guard_lan() -> None:
     abort(403)
 
 
+def csrf_token() -> str:
+    """This session's CSRF token for a page, signed once per session rather than once a page.
+
+    Tokens do not expire by time here (WTF_CSRF_TIME_LIMIT is None: the idle reset ends the
+    session), so the signed form of a session's token stays good and is handed out again.
+    """
+    if "csrf_token" in g or current_app.config["WTF_CSRF_TIME_LIMIT"] is not None:
+        return generate_csrf()
+    signed_tokens = current_app.extensions["csrf_signed"]
+    signed = signed_tokens.get(session.get("csrf_token"))
+    if signed is None:
+        signed = generate_csrf()
+        if len(signed_tokens) >= 1024:  # a bound: sessions come and go all day
+            signed_tokens.clear()
+        signed_tokens[session["csrf_token"]] = signed
+    g.csrf_token = signed
+    return signed
+
+
+class _SessionInterface(SecureCookieSessionInterface):
+    """Flask's signed session cookie, its serializer built once per key rather than per request."""
+
+    def get_signing_serializer(self, app: Flask):
+        keys = (app.secret_key, tuple(app.config["SECRET_KEY_FALLBACKS"] or ()))
+        built = app.extensions.get("session_serializer")
+        if built is None or built[0] != keys:
+            built = app.extensions["session_serializer"] = (
+                keys, super().get_signing_serializer(app))
+        return built[1]
+
+
 def _secure_headers(response):
+    # Not headers.setdefault(): each header it lacks costs a raised and caught KeyError.
+    present = {name.lower() for name, _ in response.headers}
     for name, value in HEADERS.items():
-        response.headers.setdefault(name, value)
+        if name.lower() not in present:
+            response.headers.add(name, value)
     if request.endpoint != "static":
         # Nothing a visitor saw or typed may come back from the cache or the back button.
         response.headers["Cache-Control"] = "no-store"
@@ -145,6 +180,10 @@ def desk_polled(view: Callable) -> Callable:
 
 def init_app(app: Flask) -> None:
     """CSRF on every state-changing request, the LAN guard first, secure headers last."""
+    app.session_interface = _SessionInterface()
     csrf.init_app(app)
+    app.extensions["csrf_signed"] = {}
+    app.jinja_env.globals["csrf_token"] = csrf_token
+    app.context_processor(lambda: {"csrf_token": csrf_token})  # Flask-WTF's comes first
     app.before_request_funcs.setdefault(None, []).insert(0, _guard_lan)
     app.after_request(_secure_headers)

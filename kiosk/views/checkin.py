@@ -2,7 +2,7 @@
 
 import uuid
 
-from flask import Blueprint, redirect, render_template, request, url_for
+from flask import Blueprint, redirect, request, url_for
 from flask_babel import get_locale
 from flask_babel import lazy_gettext as _l
 
@@ -45,7 +45,7 @@ def submit():
         keep = key if error.args[0] != "invalid-key" else None
         return _form(422, chosen, MESSAGES[error.args[0]], keep)
     if is_htmx():
-        return render("checkin/index.html", "checkin/_checkin.html", done=True)
+        return thanks()
     return redirect(url_for("checkin.thanks"), code=303)
 
 
@@ -53,4 +53,4 @@ def submit():
 @shared_page()
 def thanks():
     """The thank-you screen, which returns home by itself."""
-    return render_template("checkin/index.html", done=True)
+    return render("checkin/index.html", "checkin/_checkin.html", done=True)

@@ -10,6 +10,7 @@ from kiosk import audit, clock, settings, visits, volunteers
 from kiosk.db import get_db
 from kiosk.htmx import htmx, navigate, render
 from kiosk.messages import pin_message
+from kiosk.pagecache import shared_page
 from kiosk.reasons import REASONS
 from kiosk.security import current_volunteer, desk_required, log_in, log_out
 from kiosk.views import cash, catalogue, ideas_desk, stock
@@ -44,7 +45,13 @@ def _login(status: int = 200, **context):
                   volunteers=everyone, chosen=chosen, **context)
 
 
+def _names() -> tuple:
+    """What the login screen shows besides the query string: who can log in."""
+    return tuple((v["id"], v["name"]) for v in volunteers.active(get_db()))
+
+
 @bp.get("/login")
+@shared_page(vary=_names)
 def login():
     """Pick your name, then type your PIN on the pad."""
     return _login(volunteer_id=request.args.get("v", type=int),

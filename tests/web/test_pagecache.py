@@ -5,7 +5,8 @@ import re
 from datetime import timedelta
 
 from kiosk import clock, pagecache
-from tests.helpers import form_fields
+from kiosk.db import connect
+from tests.helpers import add_volunteer, form_fields
 from tests.web.test_checkin import _visits
 
 
@@ -80,3 +81,17 @@ def test_pagecache_holds_a_bounded_number_of_pages(app, client):
     for number in range(pagecache.MAX_PAGES + 20):
         assert "Waarom kom je vandaag?" in _page(client, f"/checkin?n={number}")
     assert len(app.extensions["pagecache"].pages) == pagecache.MAX_PAGES
+
+
+def test_pagecache_login_screen_follows_who_can_log_in(app, client):
+    assert "Er is nog geen vrijwilliger" in _page(client, "/desk/login")
+    add_volunteer(app, "Anna")
+    assert "Anna" in _page(client, "/desk/login")
+    add_volunteer(app, "Bram", "1357")
+    names = _page(client, "/desk/login")
+    assert "Anna" in names and "Bram" in names
+    db = connect(app.config["DATABASE"])
+    db.execute("UPDATE volunteers SET active = 0 WHERE name = 'Bram'")
+    db.conn.commit()
+    db.close()
+    assert "Bram" not in _page(client, "/desk/login")
