@@ -1,6 +1,7 @@
 """Template helpers: pictograms, local time, the page's idle behaviour."""
 
 import functools
+import re
 from pathlib import Path
 
 import segno
@@ -18,9 +19,13 @@ ICONS = Path(__file__).parent / "static" / "vendor" / "icons"
 def icon(name: str, css: str = "icon") -> Markup:
     """An inline pictogram from the lucide set installed from npm into static/vendor/icons."""
     text = (ICONS / f"{name}.svg").read_text(encoding="utf-8")
-    svg = text[text.index("<svg"):]
-    svg = svg.replace("<svg", '<svg aria-hidden="true" focusable="false"', 1)
-    svg = svg.replace('class="lucide', f'class="{css} lucide', 1)
+    opening, drawing = text[text.index("<svg"):].split(">", 1)
+    view_box = re.search(r'viewBox="([^"]+)"', opening).group(1)
+    drawing = re.sub(r">\s+<", "><", drawing.strip())
+    # Stroke, fill and size come from kiosk.css (.lucide, .icon): a page shows dozens of
+    # pictograms, and their repeated attributes were most of its bytes.
+    svg = (f'<svg aria-hidden="true" focusable="false" class="{css} lucide lucide-{name}" '
+           f'viewBox="{view_box}">{drawing}')
     return Markup(svg)  # noqa: S704 - our own installed SVG files, never visitor input
 
 
