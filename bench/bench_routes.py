@@ -5,6 +5,7 @@ the other in one run, and measures each with one keep-alive client on loopback.
 Run: `make bench` (or `.venv/bin/python bench/bench_routes.py [requests-per-route]`).
 """
 
+import html
 import http.client
 import os
 import re
@@ -21,7 +22,10 @@ ROOT = Path(__file__).resolve().parents[1]
 BIN = Path(sys.executable).parent
 N = 3000
 ROUNDS = 3
-ROUTES = ["/", "/checkin", "/desk/login", "/healthz"]
+# Every page a visitor can open, the desk's door and the health check.
+ROUTES = ["/", "/checkin", "/checkin/bedankt", "/shop", "/print", "/print/status", "/ideas",
+          "/ideas/wall", "/desk/login", "/healthz"]
+POLLED = {"/print/status": "/print"}  # a panel: the page it belongs to
 
 
 def free_port() -> int:
@@ -60,13 +64,20 @@ def percentiles(samples: list[float]) -> tuple[float, float]:
 
 
 def measure_get(port: int, path: str, n: int) -> list[float]:
-    """GETs like a browser makes them: keep-alive, sending back the session cookie it got."""
+    """GETs like a browser makes them: keep-alive, sending back the session cookie it got.
+
+    A panel that refreshes itself (POLLED) is asked the way htmx asks: after its page, at the
+    address that page polls.
+    """
     conn = http.client.HTTPConnection("127.0.0.1", port)
-    conn.request("GET", path)
+    conn.request("GET", POLLED.get(path, path))
     response = conn.getresponse()
-    response.read()
+    page = response.read().decode()
     cookie = (response.getheader("Set-Cookie") or "").split(";")[0]
     headers = {"Cookie": cookie} if cookie else {}
+    if path in POLLED:
+        headers["HX-Request"] = "true"
+        path = html.unescape(re.search(r'hx-get="([^"]+)" hx-trigger="every', page).group(1))
     for _ in range(20):
         timed(conn, "GET", path, headers=headers)
     return [timed(conn, "GET", path, headers=headers)[0] for _ in range(n)]

@@ -1,6 +1,7 @@
 """The SQLite database: connections with our pragmas, migrations, init-db and backup."""
 
 import contextlib
+import itertools
 import sqlite3
 import threading
 from pathlib import Path
@@ -18,6 +19,7 @@ from sales.migrations import migrations as sales_migrations
 
 # Each package owns its tables; the kiosk's may refer to the others', so they come last.
 MIGRATION_SETS = [sales_migrations, printer_migrations, kiosk_migrations]
+_serials = itertools.count(1)
 
 
 def connect(path: str) -> Database:
@@ -57,8 +59,21 @@ def get_db() -> Database:
     db = getattr(local, "db", None)
     if db is None:
         db = local.db = connect(current_app.config["DATABASE"])
+        local.serial = next(_serials)
     g.db = db
     return db
+
+
+def generation() -> tuple[int, int, int]:
+    """A value that changes whenever the database may have changed, as this thread sees it.
+
+    data_version moves when another connection (a worker, `kiosk` on the command line)
+    commits; total_changes when this one writes. The connection's serial keeps two
+    connections' counters apart.
+    """
+    db = get_db()
+    version = db.execute("PRAGMA data_version").fetchone()[0]
+    return current_app.extensions["kiosk_db"].serial, version, db.conn.total_changes
 
 
 def end_request(exc: BaseException | None = None) -> None:

@@ -1,18 +1,20 @@
 """Visitor pages that are the same for everyone, rendered once a minute per language.
 
 The home screen and the check-in form read nothing from the database: they change only with the
-language, the clock's minute and whether htmx asked for the whole page or a part. Rendering their
-pictograms and translated labels again for every tap is most of what a request costs on a
-Raspberry Pi, so `shared_page` keeps their HTML for the current minute and fills in, on every
-answer, what is each visitor's own: the session's CSRF token and a fresh key for each form.
+language, the clock's minute and whether htmx asked for the whole page or a part; the shop
+changes with that, the basket and the database. Rendering their pictograms and translated labels
+again for every tap is most of what a request costs on a Raspberry Pi, so `shared_page` keeps
+their HTML for the current minute and fills in, on every answer, what is each visitor's own: the
+session's CSRF token and a fresh key for each form.
 """
 
 import functools
 import uuid
 from collections.abc import Callable, Hashable
 
-from flask import Flask, current_app, g, request
+from flask import Flask, current_app, g, render_template, request
 from flask_babel import get_locale
+from markupsafe import Markup
 
 from kiosk import clock
 from kiosk.htmx import htmx
@@ -54,8 +56,9 @@ def _fill(body: str) -> str:
 def shared_page(vary: Callable[[], Hashable] | None = None) -> Callable:
     """Keep a GET view's page for a minute, per language and htmx request kind.
 
-    Only for a view whose page depends on nothing else (no database, no session) than what
-    `vary` returns. A form in it takes `FORM_KEY` as its idempotency key.
+    Only for a view that only reads, and whose page depends on nothing else than the language,
+    the minute and what `vary` returns (a session value; `db.generation()` for the database).
+    A form in it takes `FORM_KEY` as its idempotency key.
     """
 
     def decorate(view: Callable) -> Callable:
@@ -68,7 +71,8 @@ def shared_page(vary: Callable[[], Hashable] | None = None) -> Callable:
             page = pages.get(minute, key)
             if page is None:
                 page = _render(view, args, kwargs)
-                if page[1] == 200:
+                # A page is kept only when what it shows stood still while it was drawn.
+                if page[1] == 200 and (vary is None or vary() == key[-1]):
                     pages.put(minute, key, page)
             body, status, headers = page
             return current_app.response_class(_fill(body), status, headers)
@@ -88,6 +92,19 @@ def _render(view: Callable, args, kwargs) -> tuple[str, int, list]:
     return response.get_data(as_text=True), response.status_code, headers
 
 
+def frame(name: str) -> Markup:
+    """A piece of every page's frame (templates/frame/NAME.html), drawn once a minute a language."""
+    frames: _Pages = current_app.extensions["pagecache_frames"]
+    minute, key = clock.now().strftime("%Y-%m-%dT%H:%M"), (name, str(get_locale()))
+    piece = frames.get(minute, key)
+    if piece is None:
+        piece = Markup(render_template(f"frame/{name}.html"))  # noqa: S704 - our own template
+        frames.put(minute, key, piece)
+    return piece
+
+
 def init_app(app: Flask) -> None:
-    """Give this app its own kept pages."""
+    """Give this app its own kept pages and frame pieces."""
     app.extensions["pagecache"] = _Pages()
+    app.extensions["pagecache_frames"] = _Pages()
+    app.jinja_env.globals["frame"] = frame

@@ -11,7 +11,7 @@ from flask_babel import get_locale
 from flask_babel import lazy_gettext as _l
 
 from kiosk import clock, ideas
-from kiosk.db import get_db
+from kiosk.db import generation, get_db
 from kiosk.htmx import is_htmx, render
 from kiosk.idea_slips import thanks_slip
 from kiosk.pagecache import FORM_KEY, shared_page
@@ -126,6 +126,7 @@ def _first_step_with(errors: dict) -> str:
 
 
 @bp.get("/wall")
+@shared_page(vary=lambda: (generation(), _voter()))
 def wall():
     """Ideas a volunteer made public, with what became of them."""
     return render("ideas/wall.html", "ideas/_wall.html", **_wall())
@@ -152,9 +153,11 @@ def _voter() -> str:
     """
     now = clock.now().timestamp()
     voter = session.get("ideas_voter") or {}
-    if not voter or now - voter.get("seen", 0) > current_app.config["IDLE_SECONDS"]:
-        voter = {"id": ideas.new_voter()}
-    session["ideas_voter"] = {"id": voter["id"], "seen": now}
+    seen = voter.get("seen", 0)
+    if not voter or now - seen > current_app.config["IDLE_SECONDS"]:
+        voter, seen = {"id": ideas.new_voter()}, 0
+    if now - seen > 5:  # to the nearest 5 s: a new session cookie on every look costs more
+        session["ideas_voter"] = {"id": voter["id"], "seen": now}
     return voter["id"]
 
 

@@ -11,7 +11,7 @@ from flask_babel import lazy_gettext as _l
 
 from kiosk import clock, documents
 from kiosk.db import get_db
-from kiosk.htmx import navigate, render
+from kiosk.htmx import navigate, render, unchanged
 from kiosk.printing import printing
 from kiosk.views.upload import message
 from sales import price_at
@@ -56,9 +56,17 @@ def index():
 
 @bp.get("/status")
 def status():
-    """The part of the screen that follows the document (asked for every 2 seconds)."""
+    """The part of the screen that follows the document (asked for every 2 seconds).
+
+    Unchanged since the screen drew it: nothing, so the kiosk does not redraw the QR code every
+    poll.
+    """
     doc = _current()
-    return _view(doc) if doc else navigate(url_for("prints.index"))
+    if doc is None:
+        return navigate(url_for("prints.index"))
+    if request.args.get("shown") == f"{doc.id}-{doc.status}":
+        return unchanged()
+    return _view(doc)
 
 
 @bp.post("/new")

@@ -6,8 +6,9 @@ from flask import Blueprint, current_app, request, session, url_for
 from flask_babel import lazy_gettext as _l
 
 from kiosk import basket
-from kiosk.db import get_db
+from kiosk.db import generation, get_db
 from kiosk.htmx import navigate, render
+from kiosk.pagecache import shared_page
 from kiosk.printing import printing
 
 bp = Blueprint("shop", __name__, url_prefix="/shop")
@@ -21,7 +22,13 @@ def _shop(status: int = 200, error=None):
                   most=current_app.config["SHOP_MAX_QTY"])
 
 
+def _shown() -> tuple:
+    """What the shop screen shows: the database's bags, prices and stock, and this basket."""
+    return generation(), tuple(sorted(basket.contents().items()))
+
+
 @bp.get("")
+@shared_page(vary=_shown)
 def index():
     """Big cards per bag type with − and +, the running total and "Betalen"."""
     return _shop()

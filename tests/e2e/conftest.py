@@ -124,6 +124,7 @@ def shot():
     SCREENSHOTS.mkdir(parents=True, exist_ok=True)
 
     def save(page, name):
+        page.wait_for_load_state()  # a screenshot in the middle of a navigation fails
         page.screenshot(path=SCREENSHOTS / f"{name}.png")
 
     return save

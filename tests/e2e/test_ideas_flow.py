@@ -26,6 +26,7 @@ def test_ideas_flow_typed_on_screen_printed_made_public_and_joined(start_kiosk, 
     add_volunteer(kiosk.app)
     page.goto(kiosk.url + "/")
     page.get_by_role("link", name="Idee of melding").tap()
+    expect(page.locator("#ideas")).to_have_attribute("data-step", "kind")
     shot(page, "ideas-kind")
     page.get_by_role("button", name="Een idee").tap()
     expect(page.locator("#ideas")).to_have_attribute("data-step", "theme")

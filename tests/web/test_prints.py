@@ -57,6 +57,20 @@ def test_print_shows_a_qr_code_and_a_typed_address(kiosk):
     assert len(kiosk.token) >= 22  # 128 random bits
 
 
+def test_print_status_poll_answers_nothing_while_nothing_changed(kiosk, phone):
+    page = kiosk.get("/print").get_data(as_text=True)
+    poll = page.split('hx-get="', 1)[1].split('"', 1)[0].replace("&amp;", "&")
+    assert poll.startswith("/print/status?shown=")
+    for _ in range(2):
+        unchanged = kiosk.get(poll, headers=HTMX)
+        assert unchanged.status_code == 200 and not unchanged.get_data()
+        assert unchanged.headers["HX-Reswap"] == "none"
+    _send(phone, kiosk.upload_url, pdf_bytes(2))
+    changed = kiosk.get(poll, headers=HTMX)
+    assert changed.status_code == 200
+    assert 'data-status="ready"' in changed.get_data(as_text=True)
+
+
 def test_upload_a_three_page_pdf_from_the_lan(app, kiosk, phone):
     response = _send(phone, kiosk.upload_url, pdf_bytes(3))
     assert response.status_code == 200
