@@ -4,9 +4,10 @@ language, the clock, htmx and the session's own state are never mixed up."""
 import re
 from datetime import timedelta
 
-from kiosk import clock, pagecache
-from kiosk.db import connect
-from tests.helpers import add_volunteer, form_fields
+import sales
+from kiosk import clock, create_app, ideas, pagecache
+from kiosk.db import connect, generation, get_db
+from tests.helpers import add_volunteer, csrf_token, form_fields, stock_and_open_till
 from tests.web.test_checkin import _visits
 
 
@@ -95,3 +96,63 @@ def test_pagecache_login_screen_follows_who_can_log_in(app, client):
     db.conn.commit()
     db.close()
     assert "Bram" not in _page(client, "/desk/login")
+
+
+def _write(app, change):
+    """Change the database the way another process would (a volunteer's command, a worker)."""
+    db = connect(app.config["DATABASE"])
+    try:
+        change(db)
+    finally:
+        db.close()
+
+
+def test_pagecache_shop_follows_stock_and_each_basket(app):
+    stock_and_open_till(app, pieces=5)
+    first, second = app.test_client(), app.test_client()
+    assert "Op. Vraag het" not in _page(first, "/shop")
+    token = csrf_token(first, "/shop")
+    first.post("/shop/basket", data={"code": "PMD", "qty": "2"},
+               headers={"HX-Request": "true", "X-CSRFToken": token})
+    assert 'data-code="PMD" data-qty="2"' in _page(first, "/shop")
+    assert 'data-code="PMD" data-qty="0"' in _page(second, "/shop")
+    _write(app, lambda db: sales.correct_stock(db, "REST30", -5, reason="telling",
+                                               volunteer="Anna"))
+    for visitor in (first, second):
+        assert "Op. Vraag het" in _page(visitor, "/shop")
+
+
+def test_pagecache_wall_follows_new_ideas_and_each_visitors_vote(app):
+    first, second = app.test_client(), app.test_client()
+    assert "Een ruilkast" not in _page(first, "/ideas/wall")
+    draft = ideas.clean({"kind": "idee", "theme": "spelen", "text": "Een ruilkast?"})
+    _write(app, lambda db: (ideas.record_idea(db, draft, "a" * 32),
+                            ideas.set_public(db, 1, True, "Een ruilkast")))
+    wall = _page(first, "/ideas/wall")
+    assert "Een ruilkast" in wall and "Jij ook" not in wall
+    token = re.search(r'name="csrf-token" content="([^"]+)"', wall).group(1)
+    first.post("/ideas/wall/1/ik-ook", headers={"HX-Request": "true", "X-CSRFToken": token})
+    assert "Jij ook" in _page(first, "/ideas/wall")
+    other = _page(second, "/ideas/wall")
+    assert "Jij ook" not in other and 'data-votes="1"' in other
+
+
+def test_pagecache_frame_belongs_to_its_own_kiosk(tmp_path):
+    names = ["Buurtpunt Oud-Dendermonde", "Buurtpunt Sint-Gillis"]
+    apps = [create_app({"INSTANCE_PATH": str(tmp_path / str(n)), "BUURTPUNT_NAME": name})
+            for n, name in enumerate(names)]
+    for _ in range(2):
+        for app, name in zip(apps, names, strict=True):
+            assert f"<span>{name}</span>" in _page(app.test_client(), "/checkin")
+
+
+def test_db_generation_moves_with_every_write_from_here_or_elsewhere(app):
+    with app.app_context():
+        before = generation()
+        assert generation() == before  # reading changes nothing
+        get_db().execute("INSERT INTO audit_log (at, action) VALUES ('x', 'test')")
+        get_db().conn.commit()
+        mine = generation()
+        assert mine != before
+        add_volunteer(app, "Bram", "1357")  # its own connection, as a worker has
+        assert generation() != mine
