@@ -148,7 +148,13 @@ def _copy_pdf(source: Path, target: Path, max_pages: int) -> dict:
     # Imported in the child only: the kiosk's own process never loads a PDF parser.
     import pypdf
 
-    reader = pypdf.PdfReader(source, strict=True)
+    try:
+        reader = pypdf.PdfReader(source, strict=True)
+    except pypdf.errors.PdfReadError:
+        # Many real files carry a wrong offset somewhere (a broken xref table, a bad startxref),
+        # which pypdf repairs when not strict. Safe here: this is the limited child, the pages
+        # are re-written into a clean file, and the visitor sees the page count and page 1.
+        reader = pypdf.PdfReader(source, strict=False)
     if reader.is_encrypted:
         raise UploadError("encrypted")
     pages = len(reader.pages)

@@ -322,3 +322,16 @@ def test_thumbnail_refuses_a_file_it_cannot_render(tmp_path):
         thumbnail(pdf, png)
     assert info.value.code == "corrupt"
     assert not png.exists()
+
+
+def test_prepare_repairs_a_pdf_with_a_wrong_xref_offset(tmp_path):
+    data = write_pdf(tmp_path / "whole.pdf", 3).read_bytes()
+    at = data.rindex(b"startxref")
+    source = tmp_path / "edited.pdf"  # as some editors leave them: startxref points elsewhere
+    source.write_bytes(data[:at] + b"startxref\n12\n%%EOF\n")
+    with pytest.raises(pypdf.errors.PdfReadError):
+        pypdf.PdfReader(source, strict=True)
+    target = tmp_path / "clean.pdf"
+    inspection = prepare(source, target)
+    assert inspection.pages == 3
+    assert page_size(target) == [A4_PORTRAIT] * 3  # the copy is clean: strict reading works
