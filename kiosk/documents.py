@@ -47,6 +47,7 @@ class Document:
     confirmed_at: str | None
     printed_at: str | None
     deleted_at: str | None
+    proof_job: int | None = None
 
     @property
     def pages_to_print(self) -> int:

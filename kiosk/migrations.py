@@ -151,3 +151,9 @@ def m003_documents(db: Database) -> None:
     """Documents sent from a phone to print: only what it takes, the file itself on disk briefly."""
     for statement in _DOCUMENTS:
         db.execute(statement)
+
+
+@migrations()
+def m004_document_proof(db: Database) -> None:
+    """The slip that proves a visitor's file was deleted: one per document, at most."""
+    db.execute("ALTER TABLE documents ADD COLUMN proof_job INTEGER REFERENCES print_jobs(id)")

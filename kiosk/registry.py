@@ -14,7 +14,7 @@ BLUEPRINTS = [
 # The desk's menu: (endpoint, label, pictogram).
 DESK_MENU = [
     ("desk.index", _l("Vandaag"), "chart-column"),
-    ("journal.index", _l("Verkoop"), "receipt"),
+    ("journal.index", _l("Verkoop"), "receipt-euro"),
     ("printers.index", _l("Printer"), "printer"),
     ("cash.index", _l("Kassa"), "wallet"),
     ("stock.index", _l("Voorraad"), "package"),

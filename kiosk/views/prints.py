@@ -11,9 +11,11 @@ from flask_babel import lazy_gettext as _l
 
 from kiosk import clock, documents
 from kiosk.db import get_db
+from kiosk.document_slips import print_proof
 from kiosk.htmx import navigate, render, unchanged
-from kiosk.printing import printing
+from kiosk.printing import header, printing
 from kiosk.views.upload import message
+from printer import queue
 from sales import price_at
 from sales.errors import SalesError
 
@@ -40,8 +42,9 @@ def _new():
 def _view(doc, status: int = 200, error=None):
     config = current_app.config
     per_page = _price_per_page()
+    proof = queue.get_job(get_db(), doc.proof_job) if doc.proof_job else None
     return render("prints/index.html", "prints/_print.html", status=status, doc=doc,
-                  url=upload_url(session["document_token"]), error=error,
+                  url=upload_url(session["document_token"]), error=error, proof=proof,
                   price=documents.price_cents(doc, per_page, config["PRINT_FREE_PAGES"]),
                   per_page=per_page, a4=printing().a4_state(), message=message,
                   deleted_at=clock.parse(doc.deleted_at) if doc.deleted_at else None)
@@ -67,6 +70,17 @@ def status():
     if request.args.get("shown") == f"{doc.id}-{doc.status}":
         return unchanged()
     return _view(doc)
+
+
+@bp.post("/proof")
+def proof():
+    """Proof on paper that the file is gone: one slip per document, however often tapped."""
+    doc = _current()
+    if doc is None:
+        return navigate(url_for("prints.index"))
+    if print_proof(get_db(), doc.id, header()) is not None:
+        printing().wake()
+    return _view(documents.get(get_db(), doc.id))
 
 
 @bp.post("/new")

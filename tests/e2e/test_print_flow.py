@@ -3,7 +3,7 @@
 import pytest
 from playwright.sync_api import expect
 
-from tests.helpers import pdf_bytes
+from tests.helpers import pdf_bytes, settled
 
 pytestmark = pytest.mark.e2e
 
@@ -45,6 +45,12 @@ def test_print_a_three_page_pdf_from_a_phone(start_kiosk, browser, page, shot, t
         timeout=8000)
     expect(page.locator("[data-deleted]")).to_contain_text("Je bestand is gewist om")
     shot(page, "print-done")
+    settled(page)
+    page.get_by_role("button", name="Bewijs op papier").tap()
+    expect(page.locator("#slip-status")).to_have_attribute("data-status", "done", timeout=8000)
+    expect(page.get_by_role("button", name="Bewijs op papier")).to_have_count(0)
+    shot(page, "print-proof")
+    assert kiosk.query("SELECT kind, status FROM print_jobs") == [("proof", "done")]
     assert len(list(printed.glob("*.pdf"))) == 1
     assert list(kiosk.app.extensions["printing"].uploads.iterdir()) == []
     assert kiosk.query("SELECT pages, status, file_path, file_name FROM documents") == [

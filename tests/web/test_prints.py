@@ -1,6 +1,7 @@
 """Printing from your own phone: the link, the upload checks, the choices, the purge."""
 
 import io
+import json
 from datetime import timedelta
 
 import pytest
@@ -203,7 +204,35 @@ def test_free_print_is_queued_printed_and_forgotten(app, kiosk, phone, tmp_path)
     assert doc.file_name is None and list(glue.uploads.iterdir()) == []
     assert len(list((tmp_path / "printed").glob("*.pdf"))) == 1
     body = kiosk.get("/print/status", headers=HTMX).get_data(as_text=True)
-    assert "Je bestand is gewist om" in body
+    assert "Je bestand is gewist om" in body and "Bewijs op papier" in body
+    kiosk.post("/print/proof", headers=kiosk.token_header)
+    slip = json.dumps(json.loads(_proof_jobs(app)[0]["payload"]), ensure_ascii=False)
+    assert "4 pagina's" in slip and "Afgedrukt" in slip
+
+
+def _proof_jobs(app):
+    db = connect(app.config["DATABASE"])
+    try:
+        return list(db.query("SELECT id, payload FROM print_jobs WHERE kind = 'proof'"))
+    finally:
+        db.close()
+
+
+def test_proof_slip_only_after_deletion_once_and_without_the_file_name(app, kiosk, phone):
+    _ready(app, kiosk, phone)
+    early = kiosk.post("/print/proof", headers=kiosk.token_header)
+    assert early.status_code == 200 and _proof_jobs(app) == []
+    assert "Bewijs op papier" not in early.get_data(as_text=True)
+    kiosk.post("/print/cancel", headers=kiosk.token_header)
+    pages = [kiosk.post("/print/proof", headers=kiosk.token_header).get_data(as_text=True)
+             for _ in range(3)]  # a double (triple) tap
+    jobs = _proof_jobs(app)
+    assert len(jobs) == 1
+    assert "Bewijs op papier" not in pages[-1] and 'id="slip-status"' in pages[-1]
+    slip = json.loads(jobs[0]["payload"])
+    text = json.dumps(slip, ensure_ascii=False)
+    assert slip["title"] == "Bewijs: je bestand is gewist"
+    assert "Gewist" in text and "brief" not in text
 
 
 def test_print_is_refused_while_the_a4_printer_has_an_error(app, kiosk, phone):
