@@ -25,6 +25,7 @@ MESSAGES = {
     "wrong-type": "not a PDF, JPEG or PNG file",
     "corrupt": "the file is damaged or cannot be read",
     "encrypted": "the PDF is protected with a password",
+    "no-printing": "the PDF's maker does not allow printing it",
     "too-many-pages": "the PDF has too many pages",
     "timeout": "checking the file took too long",
 }
@@ -156,7 +157,7 @@ def _copy_pdf(source: Path, target: Path, max_pages: int) -> dict:
         # are re-written into a clean file, and the visitor sees the page count and page 1.
         reader = pypdf.PdfReader(source, strict=False)
     if reader.is_encrypted:
-        raise UploadError("encrypted")
+        _open_without_password(reader)
     pages = len(reader.pages)
     if pages == 0:
         raise UploadError("corrupt")
@@ -169,6 +170,24 @@ def _copy_pdf(source: Path, target: Path, max_pages: int) -> dict:
         added.pop("/AA", None)  # page-open actions
     writer.write(target)
     return {"kind": "pdf", "pages": pages, "colour": None}
+
+
+def _open_without_password(reader) -> None:
+    """Open a PDF that is locked only against editing (many official forms are); refuse others.
+
+    Such a file opens for anyone with an empty password. One that asks a password to open is
+    refused, and so is one whose maker forbade printing it.
+    """
+    import pypdf
+
+    try:
+        opened = reader.decrypt("")
+    except (pypdf.errors.PdfReadError, pypdf.errors.DependencyError, NotImplementedError):
+        opened = pypdf.PasswordType.NOT_DECRYPTED
+    if opened == pypdf.PasswordType.NOT_DECRYPTED:
+        raise UploadError("encrypted")
+    if not reader.user_access_permissions & pypdf.constants.UserAccessPermissions.PRINT:
+        raise UploadError("no-printing")
 
 
 def _fit(size: tuple[int, int]) -> tuple[tuple[int, int], tuple[int, int]]:

@@ -29,6 +29,8 @@ MESSAGES = {
     "wrong-type": _l("Dit soort bestand kunnen we niet afdrukken. Stuur een PDF, JPG of PNG."),
     "corrupt": _l("Dit bestand is kapot of we kunnen het niet lezen. Probeer een ander bestand."),
     "encrypted": _l("Dit PDF-bestand heeft een wachtwoord. Stuur een versie zonder wachtwoord."),
+    "no-printing": _l("Wie dit PDF-bestand maakte, laat niet toe dat het wordt afgedrukt. "
+                      "Vraag een andere versie."),
     "too-many-pages": _l("Dit bestand heeft te veel pagina's: hoogstens %(pages)s."),
     "timeout": _l("Het lukte niet om dit bestand te lezen. Probeer een ander bestand."),
     "busy": _l("Even wachten, en probeer het dan opnieuw."),

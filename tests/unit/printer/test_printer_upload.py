@@ -335,3 +335,30 @@ def test_prepare_repairs_a_pdf_with_a_wrong_xref_offset(tmp_path):
     inspection = prepare(source, target)
     assert inspection.pages == 3
     assert page_size(target) == [A4_PORTRAIT] * 3  # the copy is clean: strict reading works
+
+
+@pytest.mark.parametrize("algorithm", ["RC4-128", "AES-128", "AES-256"])
+def test_prepare_opens_a_pdf_locked_only_against_editing(tmp_path, algorithm):
+    writer = pypdf.PdfWriter()
+    for _ in range(2):
+        writer.add_blank_page(*A4_PORTRAIT)
+    writer.encrypt(user_password="", owner_password="gemeente", algorithm=algorithm)
+    source = tmp_path / "formulier.pdf"
+    writer.write(source)
+    target = tmp_path / "clean.pdf"
+    assert prepare(source, target).pages == 2
+    assert not pypdf.PdfReader(target).is_encrypted  # what is printed is a plain copy
+
+
+def test_prepare_respects_a_pdf_whose_maker_forbids_printing(tmp_path):
+    writer = pypdf.PdfWriter()
+    writer.add_blank_page(*A4_PORTRAIT)
+    no_print = pypdf.constants.UserAccessPermissions.all() & ~(
+        pypdf.constants.UserAccessPermissions.PRINT)
+    writer.encrypt(user_password="", owner_password="gemeente", algorithm="AES-128",
+                   permissions_flag=no_print)
+    source = tmp_path / "niet-printen.pdf"
+    writer.write(source)
+    with pytest.raises(UploadError) as info:
+        prepare(source, tmp_path / "clean.pdf")
+    assert info.value.code == "no-printing"
