@@ -59,17 +59,20 @@ def stock_and_open_till(app, pieces: int = 100, float_cents: int = 5000) -> None
         db.close()
 
 
-def pdf_bytes(pages: int = 1, password: str | None = None) -> bytes:
-    """A real PDF of blank A4 pages, optionally encrypted."""
+def pdf_bytes(pages: int = 1, password: str | None = None, printable: bool = True) -> bytes:
+    """A real PDF of blank A4 pages, optionally encrypted (password "" locks only editing)."""
     import io
 
     from pypdf import PdfWriter
+    from pypdf.constants import UserAccessPermissions as Allowed
 
     writer = PdfWriter()
     for _ in range(pages):
         writer.add_blank_page(width=595, height=842)
-    if password:
-        writer.encrypt(user_password=password, algorithm="RC4-128")
+    if password is not None:
+        allowed = Allowed.all() if printable else Allowed.all() & ~Allowed.PRINT
+        writer.encrypt(user_password=password, owner_password="eigenaar", algorithm="RC4-128",
+                       permissions_flag=allowed)
     out = io.BytesIO()
     writer.write(out)
     return out.getvalue()

@@ -93,6 +93,9 @@ def test_image_becomes_one_a4_page(app, kiosk, phone):
 
 @pytest.mark.parametrize(("data", "name", "code", "text"), [
     (pdf_bytes(1, password="geheim"), "slot.pdf", "encrypted", "wachtwoord"),
+    (pdf_bytes(1, password=""), "formulier.pdf", None, None),  # locked against editing only
+    (pdf_bytes(1, password="", printable=False), "formulier.pdf", "no-printing",
+     "laat niet toe dat het wordt afgedrukt"),
     (b"%PDF-1.7\nthis is not really a pdf", "kapot.pdf", "corrupt", "kapot"),
     (jpeg_bytes(), "foto.pdf", None, None),  # judged by content: a JPEG named .pdf is a photo
     (b"Hallo, dit is tekst.", "tekst.pdf", "wrong-type", "Dit soort bestand"),
