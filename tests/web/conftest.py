@@ -46,7 +46,8 @@ def cups_pdf():
         while "is running" not in _run(["lpstat", "-r"]).stdout:
             assert time.monotonic() < deadline, "cupsd did not start"
             time.sleep(0.1)
-    queue_name = "KioskTestPDF"
+    # One queue per test run: runs side by side (worktrees, xdist) never remove each other's.
+    queue_name = f"KioskTestPDF{os.getpid()}"
     added = _run(["lpadmin", "-p", queue_name, "-E", "-v", "cups-pdf:/",
                   "-m", "lsb/usr/cups-pdf/CUPS-PDF_opt.ppd"])
     assert added.returncode == 0, added.stderr
