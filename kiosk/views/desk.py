@@ -38,9 +38,9 @@ ACTIONS = {
 }
 
 
-def _login(status: int = 200, **context):
+def _login(status: int = 200, volunteer_id: int | None = None, **context):
     everyone = volunteers.active(get_db())
-    chosen = next((v for v in everyone if v["id"] == context.pop("volunteer_id", None)), None)
+    chosen = next((v for v in everyone if v["id"] == volunteer_id), None)
     return render("desk/login.html", "desk/_login.html", status=status,
                   volunteers=everyone, chosen=chosen, **context)
 

@@ -55,6 +55,21 @@ def test_desk_login_lists_names_then_shows_the_pin_pad(client, anna):
     assert body.count("data-pin-key=") == 10
 
 
+def test_desk_login_every_volunteer_gets_the_pin_pad_and_logs_in(app, client):
+    db = connect(app.config["DATABASE"])
+    for name, pin in (("Anna", "2468"), ("Bart", "3579"), ("Chris", "9753")):
+        volunteers.set_pin(db, name, pin)
+    everyone = volunteers.active(db)
+    db.close()
+    for volunteer, pin in zip(everyone, ("2468", "3579", "9753"), strict=True):
+        pad = client.get(f"/desk/login?v={volunteer['id']}").get_data(as_text=True)
+        assert f"Dag {volunteer['name']}!" in pad
+        assert _log_in(client, volunteer, pin).status_code == 204
+        assert client.get("/desk").status_code == 200
+        client.post("/desk/logout", data=form_fields(client.get("/desk").get_data(as_text=True)))
+    assert [a for _, a, _ in _audit(app) if a == "login"] == ["login"] * 3
+
+
 def test_desk_login_with_the_right_pin_opens_the_desk(app, client, anna):
     response = _log_in(client, anna)
     assert response.status_code == 204
