@@ -9,7 +9,7 @@ import sales
 from kiosk import audit, clock, settings, visits, volunteers
 from kiosk.db import get_db
 from kiosk.htmx import htmx, navigate, render
-from kiosk.messages import pin_message
+from kiosk.messages import duration, pin_message
 from kiosk.pagecache import shared_page
 from kiosk.reasons import REASONS
 from kiosk.security import current_volunteer, desk_required, log_in, log_out
@@ -20,7 +20,7 @@ bp = Blueprint("desk", __name__, url_prefix="/desk")
 ACTIONS = {
     "login": _l("aangemeld"),
     "logout": _l("afgemeld"),
-    "idle-logout": _l("afgemeld: 3 minuten niets gedaan"),
+    "idle-logout": _l("afgemeld: te lang niets gedaan"),
     "pin-locked": _l("geblokkeerd na te veel foute pincodes"),
     "tally": _l("bezoek geteld"),
     "training-on": _l("oefenmodus aan"),
@@ -42,7 +42,8 @@ def _login(status: int = 200, volunteer_id: int | None = None, **context):
     everyone = volunteers.active(get_db())
     chosen = next((v for v in everyone if v["id"] == volunteer_id), None)
     return render("desk/login.html", "desk/_login.html", status=status,
-                  volunteers=everyone, chosen=chosen, **context)
+                  volunteers=everyone, chosen=chosen,
+                  idle_for=duration(current_app.config["DESK_IDLE_SECONDS"]), **context)
 
 
 def _names() -> tuple:

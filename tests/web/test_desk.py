@@ -113,6 +113,16 @@ def test_desk_logs_out_after_idle(app, client, anna, monkeypatch):
     assert "3 minuten niets gedaan" in client.get("/desk/login?idle=1").get_data(as_text=True)
 
 
+@pytest.mark.parametrize(("seconds", "said"), [(300, "5 minuten"), (60, "1 minuut"),
+                                               (90, "90 seconden")])
+def test_desk_idle_logout_names_the_configured_time(tmp_path, seconds, said):
+    from kiosk import create_app
+
+    app = create_app({"INSTANCE_PATH": str(tmp_path / "i"), "DESK_IDLE_SECONDS": seconds})
+    page = app.test_client().get("/desk/login?idle=1").get_data(as_text=True)
+    assert f"Je bent afgemeld: {said} niets gedaan." in page
+
+
 def test_desk_stays_logged_in_while_used(app, client, anna, monkeypatch):
     _log_in(client, anna)
     start = time.time()
