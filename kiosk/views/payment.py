@@ -168,8 +168,8 @@ def till_open():
         return _page("till", 422, error=error.message, **_counter_context())
     except SalesError:
         return _page(_step())  # opened by someone else meanwhile: that till is the one
-    audit.log(db, "cash-open", f"{opened.id}: {format_cents(opened.float_cents)}",
-              volunteers.get(db, session["payment"]["volunteer_id"]))
+    audit.log(db, "cash-open", volunteer=volunteers.get(db, session["payment"]["volunteer_id"]),
+              float_cents=opened.float_cents)
     return _page(_step())
 
 

@@ -6,7 +6,7 @@ import pytest
 
 from kiosk import volunteers
 from kiosk.db import connect
-from tests.helpers import form_fields
+from tests.helpers import audit_actions, form_fields
 
 PIN = "2468"
 
@@ -150,7 +150,8 @@ def test_desk_tally_counts_one_visit_per_tap_and_shows_it(app, client, anna):
     body = response.get_data(as_text=True)
     assert "<html" not in body
     assert 'data-reason="digitaal" data-count="1"' in body
-    assert [a for a in _audit(app) if a[1] == "tally"] == [("Anna", "tally", "digitaal")]
+    assert [a for a in audit_actions(app) if a[1] == "tally"] == [
+        ("Anna", "tally", "Digitale vraag")]
     fields = form_fields(body)
     client.post("/desk/tally", data={**fields, "reason": "digitaal"})
     assert 'data-reason="digitaal" data-count="2"' in client.get("/desk").get_data(as_text=True)

@@ -94,3 +94,27 @@ def test_favicon_exists(client):
     assert response.status_code == 200
     assert response.mimetype == "image/vnd.microsoft.icon"
     assert response.data[:4] == b"\x00\x00\x01\x00"  # an ICO file's signature
+
+
+def test_desk_audit_log_speaks_in_words_not_codes(app, client):
+    from kiosk import audit
+
+    _stock(app, REST30=1)
+    anna = add_volunteer(app)
+    db = _db(app)
+    audit.log(db, "stock-intake", volunteer=anna, name="Restafvalzak 60 l", pieces=50)
+    audit.log(db, "stock-correct", volunteer=anna, name="PMD-zak", delta=-2, reason="gescheurd")
+    audit.log(db, "idea-status", volunteer=anna, idea=7, status="niet_mogelijk")
+    audit.log(db, "cash-open", volunteer=anna, float_cents=5000)
+    audit.log(db, "tally", "digitaal", anna)  # a line written before values were kept
+    db.close()
+    log_in(client, anna)
+    page = client.get("/desk").get_data(as_text=True)
+    table = page.split('class="log"')[1].split("</table>")[0]
+    for said in ("levering bijgeteld: 50 zakken Restafvalzak 60 l",
+                 "voorraad aangepast: 2 zakken PMD-zak eraf: gescheurd",
+                 "idee: status veranderd: nr. 7, nu: Niet mogelijk",
+                 "kassa geopend: € 50,00 wisselgeld", "bezoek geteld: Digitale vraag"):
+        assert said in table, said
+    for code in ("REST", "niet_mogelijk", "{", "#", "float_cents"):
+        assert code not in table, code
