@@ -4,7 +4,7 @@ import re
 
 from printer.slip import format_cents
 
-AMOUNT = re.compile(r"^\s*(?:€\s*)?(\d{1,6})(?:[.,](\d{1,2}))?\s*$")
+AMOUNT = re.compile(r"^\s*(?:€\s*)?([0-9]{1,6})(?:[.,]([0-9]{1,2}))?\s*$")
 
 
 def parse_euros(text: str) -> int | None:

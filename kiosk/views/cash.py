@@ -177,7 +177,7 @@ def close():
                                                     "bewaard en wordt afgedrukt."))
 
 
-@bp.get("/reports/<int:session_id>")
+@bp.get("/reports/<id:session_id>")
 @desk_required
 def report(session_id: int):
     """A stored Z-report."""
@@ -187,7 +187,7 @@ def report(session_id: int):
         return _show("home", 404, error=FormError("", _l("Dat rapport bestaat niet.")))
 
 
-@bp.post("/reports/<int:session_id>/print")
+@bp.post("/reports/<id:session_id>/print")
 @desk_required
 def reprint(session_id: int):
     """Print a stored Z-report again, marked DUPLICAAT."""
