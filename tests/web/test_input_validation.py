@@ -2,8 +2,10 @@
 
 import pytest
 
+from kiosk import ideas
 from kiosk.db import connect
 from kiosk.forms import one_line, whole_number
+from kiosk.money import parse_euros
 from tests.helpers import add_volunteer, csrf_token, log_in, stock_and_open_till
 
 HUGE = "99999999999999999999"
@@ -20,10 +22,26 @@ def test_whole_number_takes_only_ascii_digits_within_range(raw, maximum, expecte
     assert (whole_number(raw) if maximum is None else whole_number(raw, maximum)) == expected
 
 
+@pytest.mark.parametrize(("typed", "cents"), [
+    ("12", 1200), ("12,5", 1250), ("€ 12.50", 1250), ("12,50 €", 1250), ("٣", None),
+    ("１２", None), ("1234567", None), ("12,505", None), ("", None),
+])
+def test_amounts_in_euro_take_plain_digits_only(typed, cents):
+    assert parse_euros(typed) == cents
+
+
 def test_one_line_drops_control_characters():
     assert one_line("\x00") == ""
     assert one_line(" kapot\x00 \x1b@ zak\n") == "kapot @ zak"
     assert one_line(None) == ""
+
+
+@pytest.mark.parametrize(("phone", "ok"), [
+    ("0470 12 34 56", True), ("+32 470 12 34 56", True), ("٠٤٧٠١٢٣٤٥٦", False),
+    ("０４７０１２３４５６", False),
+])
+def test_phone_numbers_take_plain_digits_only(phone, ok):
+    assert ideas.phone_ok(phone) is ok
 
 
 @pytest.fixture
