@@ -22,7 +22,7 @@ from tests.helpers import add_volunteer, log_in, pdf_bytes, stock_and_open_till
 from tests.web.fuzzing import Routes
 
 CONFIG = {"TESTING": True, "DESK_IDLE_SECONDS": 86_400}
-EXAMPLES = {"GET": 20, "POST": 100}
+EXAMPLES = {"GET": 20, "POST": 150}
 
 
 def _routes(app=None):
