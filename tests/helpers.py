@@ -1,6 +1,7 @@
 """Small helpers for reading the kiosk's pages in tests."""
 
 import re
+import threading
 
 
 def form_fields(html: str) -> dict:
@@ -99,3 +100,18 @@ def settled(page) -> None:
     A person cannot type within those 20 ms; a test can, and the keystroke would go unseen.
     """
     page.wait_for_function("!document.querySelector('.htmx-added, .htmx-settling, .htmx-swapping')")
+
+
+class CountingHasher:
+    """The real argon2 hasher, counting every PIN it is asked to verify."""
+
+    def __init__(self, hasher):
+        self.hasher, self.verified, self.lock = hasher, 0, threading.Lock()
+
+    def verify(self, pin_hash, pin):
+        with self.lock:
+            self.verified += 1
+        return self.hasher.verify(pin_hash, pin)
+
+    def hash(self, pin):
+        return self.hasher.hash(pin)

@@ -10,6 +10,7 @@ from kiosk import audit
 from kiosk.cashslips import report_slip
 from kiosk.db import get_db
 from kiosk.htmx import htmx, render
+from kiosk.money import parse_euros
 from kiosk.printing import enqueue, header, printing
 from kiosk.security import current_volunteer, desk_required
 from kiosk.views.stock import MAX_PIECES, MAX_ROLLS, FormError, reason_text, whole_number
@@ -33,7 +34,6 @@ MAX_PIECES_PER_DENOMINATION = 10_000
 MAX_MOVE_CENTS = 1_000_000
 METHODS = {"cash": _l("Contant"), "bancontact_qr": _l("Bancontact (QR)"),
            "wero_qr": _l("Wero (QR)")}
-_EUROS = re.compile(r"([0-9]{1,7})(?:[.,]([0-9]{1,2}))?")
 # Labels of this page's audit-log actions, for the desk's log.
 
 
@@ -57,11 +57,9 @@ ACTIONS = {
 
 def euro_cents(field: str, *, maximum: int, label) -> int:
     """Read an amount in euro ("12", "12,5", "12,50") as whole cents, never through a float."""
-    raw = request.form.get(field, "").replace("€", "").strip()
-    match = _EUROS.fullmatch(raw)
-    if not match:
+    cents = parse_euros(request.form.get(field, ""))
+    if cents is None:
         raise FormError(field, _l("%(label)s: vul een bedrag in euro in, bv. 12,50.", label=label))
-    cents = int(match.group(1)) * 100 + int((match.group(2) or "0").ljust(2, "0"))
     if cents == 0 or cents > maximum:
         raise FormError(field, _l("%(label)s: kies een bedrag tussen € 0,01 en %(max)s.",
                                   label=label, max=format_cents(maximum)))
@@ -186,7 +184,7 @@ def close():
                                                     "bewaard en wordt afgedrukt."))
 
 
-@bp.get("/reports/<int:session_id>")
+@bp.get("/reports/<id:session_id>")
 @desk_required
 def report(session_id: int):
     """A stored Z-report."""
@@ -196,7 +194,7 @@ def report(session_id: int):
         return _show("home", 404, error=FormError("", _l("Dat rapport bestaat niet.")))
 
 
-@bp.post("/reports/<int:session_id>/print")
+@bp.post("/reports/<id:session_id>/print")
 @desk_required
 def reprint(session_id: int):
     """Print a stored Z-report again, marked DUPLICAAT."""

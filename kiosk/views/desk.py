@@ -8,6 +8,7 @@ from flask_babel import lazy_gettext as _l
 import sales
 from kiosk import audit, clock, settings, visits, volunteers
 from kiosk.db import get_db
+from kiosk.forms import whole_number
 from kiosk.htmx import htmx, navigate, render
 from kiosk.messages import duration, pin_message
 from kiosk.pagecache import shared_page
@@ -56,14 +57,14 @@ def _names() -> tuple:
 @shared_page(vary=_names)
 def login():
     """Pick your name, then type your PIN on the pad."""
-    return _login(volunteer_id=request.args.get("v", type=int),
+    return _login(volunteer_id=whole_number(request.args.get("v")),
                   idle=bool(request.args.get("idle")))
 
 
 @bp.post("/login")
 def check_login():
     """Check the PIN; a volunteer with too many wrong tries waits, longer each time."""
-    volunteer_id = request.form.get("volunteer_id", type=int)
+    volunteer_id = whole_number(request.form.get("volunteer_id"))
     volunteer = volunteers.get(get_db(), volunteer_id) if volunteer_id else None
     if volunteer is None:
         return _login(422, error=_l("Kies eerst je naam."))

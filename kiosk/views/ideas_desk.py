@@ -69,14 +69,14 @@ def export():
                         "Content-Disposition": f'attachment; filename="ideeen-{stamp}.csv"'})
 
 
-@bp.get("/<int:idea_id>")
+@bp.get("/<id:idea_id>")
 @desk_required
 def detail(idea_id: int):
     """One idea with everything the desk knows about it."""
     return _detail(idea_id)
 
 
-@bp.post("/<int:idea_id>/status")
+@bp.post("/<id:idea_id>/status")
 @desk_required
 def status(idea_id: int):
     """Move the idea to another status; each change is logged with who and when."""
@@ -92,7 +92,7 @@ def status(idea_id: int):
     return _detail(idea_id, message=_l("De status is bewaard.") if changed else None)
 
 
-@bp.post("/<int:idea_id>/notes")
+@bp.post("/<id:idea_id>/notes")
 @desk_required
 def note(idea_id: int):
     """Add an internal note (visitors never see notes)."""
@@ -106,7 +106,7 @@ def note(idea_id: int):
     return _detail(idea_id, message=_l("De notitie is bewaard."))
 
 
-@bp.post("/<int:idea_id>/public")
+@bp.post("/<id:idea_id>/public")
 @desk_required
 def public(idea_id: int):
     """Show the idea on the wall with a text the volunteer may shorten or anonymise (or not)."""
@@ -124,7 +124,7 @@ def public(idea_id: int):
     return _detail(idea_id, message=_l("Op de ideeënmuur") if on else _l("Niet op de ideeënmuur"))
 
 
-@bp.post("/<int:idea_id>/print")
+@bp.post("/<id:idea_id>/print")
 @desk_required
 def print_idea(idea_id: int):
     """Print the idea for a team meeting (without contact details), through the print queue."""

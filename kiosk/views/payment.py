@@ -6,6 +6,7 @@ from flask_babel import lazy_gettext as _l
 import sales
 from kiosk import audit, basket, documents, settings, volunteers
 from kiosk.db import get_db
+from kiosk.forms import whole_number
 from kiosk.htmx import htmx, navigate, render
 from kiosk.messages import pin_message, received_message, sale_message
 from kiosk.money import parse_euros, quick_amounts
@@ -82,7 +83,7 @@ def _till_ready() -> bool:
 @bp.get("")
 def index():
     """The payment, at whatever step it is."""
-    chosen = volunteers.get(get_db(), request.args.get("v", type=int) or 0)
+    chosen = volunteers.get(get_db(), whole_number(request.args.get("v")) or 0)
     if chosen and _step() == "who":
         return _page("pin", chosen=chosen)
     return _page(_step())
@@ -91,7 +92,7 @@ def index():
 @bp.post("/pin")
 def pin():
     """The volunteer confirms they take this payment, with their PIN (lockout as at the desk)."""
-    volunteer = volunteers.get(get_db(), request.form.get("volunteer_id", type=int) or 0)
+    volunteer = volunteers.get(get_db(), whole_number(request.form.get("volunteer_id")) or 0)
     if volunteer is None:
         return _page("who", 422, error=_l("Kies eerst je naam."))
     config = current_app.config

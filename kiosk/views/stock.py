@@ -1,13 +1,13 @@
 """The desk's stock page: bags in stock per type, deliveries (intake) and corrections."""
 
-import re
-
 from flask import Blueprint, redirect, request, url_for
 from flask_babel import lazy_gettext as _l
 from flask_babel import ngettext
 
 from kiosk import audit
 from kiosk.db import get_db
+from kiosk.forms import one_line
+from kiosk.forms import whole_number as read_number
 from kiosk.htmx import htmx, render
 from kiosk.security import current_volunteer, desk_required
 from sales import correct_stock, record_intake, stock_levels
@@ -18,7 +18,6 @@ bp = Blueprint("stock", __name__, url_prefix="/desk/stock")
 MAX_ROLLS = 1000
 MAX_PIECES = 100_000
 MAX_REASON = 200
-_DIGITS = re.compile(r"[0-9]{1,9}")
 # Labels of this page's audit-log actions, for the desk's log.
 ACTIONS = {
     "stock-intake": (_l("levering bijgeteld"), lambda v: ngettext(
@@ -45,9 +44,9 @@ def whole_number(field: str, *, maximum: int, label, required: bool = False) -> 
     raw = request.form.get(field, "").strip()
     if not raw and not required:
         return 0
-    if not _DIGITS.fullmatch(raw):
+    value = read_number(raw)
+    if value is None:
         raise FormError(field, _l("%(label)s: vul een geheel getal in van 0 of meer.", label=label))
-    value = int(raw)
     if value > maximum:
         raise FormError(field, _l("%(label)s: dat is te veel (hoogstens %(max)s).", label=label,
                                   max=maximum))
@@ -56,7 +55,7 @@ def whole_number(field: str, *, maximum: int, label, required: bool = False) -> 
 
 def reason_text(field: str = "reason") -> str:
     """Read the mandatory reason of a correction or cash move."""
-    reason = " ".join(request.form.get(field, "").split())
+    reason = one_line(request.form.get(field))
     if not reason:
         raise FormError(field, _l("Schrijf kort waarom (de reden is verplicht)."))
     if len(reason) > MAX_REASON:
