@@ -8,20 +8,10 @@ from playwright.sync_api import expect
 
 from kiosk.db import connect
 from sales import Payment, record_sale
-from tests.e2e.touch import done, layout, on_screen, pick_date, type_into
+from tests.e2e.touch import desk_login, done, layout, on_screen, pick_date, type_into
 from tests.helpers import add_volunteer, stock_and_open_till
 
 pytestmark = pytest.mark.e2e
-
-
-def _log_in(page, kiosk, menu):
-    page.goto(kiosk.url + "/desk/login")
-    page.get_by_role("link", name="Anna").tap()
-    for digit in "2468":
-        page.locator(f"[data-pin-key='{digit}']").tap()
-    page.get_by_role("button", name="Aanmelden").tap()
-    expect(page.get_by_text("Aangemeld als Anna")).to_be_visible()
-    page.get_by_role("link", name=menu, exact=True).tap()
 
 
 def _count(page, denomination, digits):
@@ -34,7 +24,7 @@ def _count(page, denomination, digits):
 def test_till_open_cash_out_and_close_typed_on_screen(start_kiosk, page, shot):
     kiosk = start_kiosk()
     add_volunteer(kiosk.app)
-    _log_in(page, kiosk, "Kassa")
+    desk_login(page, kiosk, "Kassa")
     _count(page, 2000, "2")
     assert layout(page) == {str(n) for n in range(10)} | {"{bksp}", "{done}"}
     _count(page, 50, "12")
@@ -77,7 +67,7 @@ def test_stock_intake_correction_and_void_typed_on_screen(start_kiosk, page, sho
     db = connect(kiosk.app.config["DATABASE"])
     record_sale(db, {"PMD": 2}, Payment("cash", 100), "Anna", uuid.uuid4().hex, "BP1")
     db.close()
-    _log_in(page, kiosk, "Voorraad")
+    desk_login(page, kiosk, "Voorraad")
     intake = page.locator("form").filter(has=page.get_by_role("heading", name="Levering"))
     intake.get_by_text("PMD-zak").tap()
     type_into(page, intake.get_by_label("Rollen"), "3")
@@ -114,7 +104,7 @@ def test_stock_intake_correction_and_void_typed_on_screen(start_kiosk, page, sho
 def test_catalogue_price_with_its_date_and_a_colour_by_taps(start_kiosk, page, shot):
     kiosk = start_kiosk()
     add_volunteer(kiosk.app)
-    _log_in(page, kiosk, "Prijzen")
+    desk_login(page, kiosk, "Prijzen")
     card = page.locator("#product-PMD")
     type_into(page, card.get_by_label("Naam"), "Blauwe zak", clear=len("PMD-zak"))
     type_into(page, card.get_by_label("Liter"), "80", clear=2)

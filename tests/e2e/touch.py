@@ -2,13 +2,21 @@
 
 from playwright.sync_api import expect
 
+from tests.helpers import settled
+
 KEYS = {" ": "{space}", "\n": "{enter}"}
 
 
-def settled(page) -> None:
-    """Wait until htmx has wired what it swapped in (a function: the CSP forbids eval)."""
-    page.wait_for_function("() => !document.querySelector("
-                           "'.htmx-request, .htmx-added, .htmx-settling, .htmx-swapping')")
+def desk_login(page, kiosk, menu: str | None = None, name: str = "Anna", pin: str = "2468"):
+    """Log in at the desk with taps on the PIN pad, then open a page of the desk's menu."""
+    page.goto(kiosk.url + "/desk/login")
+    page.get_by_role("link", name=name).tap()
+    for digit in pin:
+        page.locator(f"[data-pin-key='{digit}']").tap()
+    page.get_by_role("button", name="Aanmelden").tap()
+    expect(page.get_by_text(f"Aangemeld als {name}")).to_be_visible()
+    if menu:
+        page.get_by_role("link", name=menu, exact=True).tap()
 
 
 def key(page, name: str):
