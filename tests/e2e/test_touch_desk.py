@@ -6,6 +6,7 @@ from datetime import date, timedelta
 import pytest
 from playwright.sync_api import expect
 
+from kiosk import clock, ideas
 from kiosk.db import connect
 from sales import Payment, record_sale
 from tests.e2e.touch import desk_login, done, layout, on_screen, pick_date, type_into
@@ -119,10 +120,68 @@ def test_catalogue_price_with_its_date_and_a_colour_by_taps(start_kiosk, page, s
     type_into(page, card.get_by_label("Nieuwe prijs in euro"), "0,35")
     done(page)
     start = (date.today().replace(day=1) + timedelta(days=45)).replace(day=1)
-    pick_date(page, card.get_by_label("Vanaf", exact=True), start, shot)
-    expect(card.get_by_label("Vanaf", exact=True)).to_have_value(start.strftime("%d/%m/%Y"))
+    starts = card.get_by_role("textbox", name="Vanaf", exact=True)
+    pick_date(page, starts, start, shot)
+    expect(starts).to_have_value(start.strftime("%d/%m/%Y"))
     shot(page, "touch-catalogue-price")
     card.get_by_role("button", name="Prijs toevoegen").tap()
     expect(page.locator("#product-PMD")).to_contain_text("komt nog")
     assert kiosk.query("SELECT price_cents FROM prices WHERE product = 'PMD' "
                        "AND effective_from = ?", [start.isoformat()]) == [(35,)]
+
+
+def _ideas(kiosk):
+    """An idea from ten days ago and one from today."""
+    db = connect(kiosk.app.config["DATABASE"])
+    draft = {"kind": "idee", "theme": "spelen", "text": "Een bank aan de speeltuin", "place": "",
+             "name": "", "phone": "", "email": "", "consent": ""}
+    old = ideas.record_idea(db, draft, "a" * 32)[0]["id"]
+    ideas.record_idea(db, {**draft, "theme": "groen", "text": "Bomen planten"}, "b" * 32)
+    db.execute("UPDATE ideas SET created_at = ? WHERE id = ?",
+               [(clock.now() - timedelta(days=10)).isoformat(), old])
+    db.close()
+
+
+def test_ideas_desk_filters_status_wall_text_and_notes_by_taps(start_kiosk, page, shot):
+    kiosk = start_kiosk()
+    add_volunteer(kiosk.app)
+    _ideas(kiosk)
+    desk_login(page, kiosk, "Ideeën")
+    rows = page.locator("#ideas-list [data-idea]")
+    expect(rows).to_have_count(2)
+    theme = page.get_by_label("Thema")
+    theme.tap()  # the list opens with big choices to tap
+    theme.get_by_role("option", name="Groen en natuur").tap()
+    expect(rows).to_have_count(1)
+    theme.tap()
+    shot(page, "touch-ideas-desk-select")
+    theme.get_by_role("option", name="Alle").tap()
+    expect(rows).to_have_count(2)
+    since = date.today() - timedelta(days=3)
+    pick_date(page, page.get_by_role("textbox", name="Nieuw sinds"), since)
+    expect(rows).to_have_count(1)
+    shown = since.strftime("%d/%m/%Y")
+    expect(page.get_by_role("textbox", name="Nieuw sinds")).to_have_value(shown)
+    shot(page, "touch-ideas-desk-filters")
+
+    rows.get_by_role("link").tap()
+    page.locator("label.bag-option", has_text="Niet mogelijk").tap()
+    type_into(page, page.get_by_label("Eén zin uitleg"), "Geen plaats")
+    assert "{enter}" not in layout(page)
+    page.get_by_role("button", name="Status bewaren").tap()
+    expect(page.locator("[data-log-status=niet_mogelijk]")).to_contain_text("Geen plaats")
+
+    page.get_by_label("Toon dit op de ideeënmuur").tap()
+    type_into(page, page.get_by_label("Tekst op de muur"), "\nin het park")
+    assert "{enter}" in layout(page)  # several lines: "new line" is there
+    page.get_by_role("button", name="Muur bewaren").tap()
+    expect(page.get_by_role("status")).to_contain_text("Op de ideeënmuur")
+    type_into(page, page.get_by_label("Nieuwe notitie"), "Gebeld: 2 bomen\nVolgende week")
+    on_screen(page, page.get_by_role("button", name="Notitie bewaren"))
+    shot(page, "touch-ideas-desk-note")
+    page.get_by_role("button", name="Notitie bewaren").tap()
+    expect(page.locator(".idea-notes")).to_contain_text("Volgende week")
+    assert kiosk.query("SELECT status, status_reason, public, public_text FROM ideas "
+                       "WHERE theme = 'groen'") == [
+        ("niet_mogelijk", "Geen plaats", 1, "Bomen planten\nin het park")]
+    assert kiosk.query("SELECT text FROM idea_notes") == [("Gebeld: 2 bomen\nVolgende week",)]
