@@ -84,6 +84,7 @@
     title.id = "date-dialog-title";
     dialog.setAttribute("aria-labelledby", title.id);
     var calendar = document.createElement("div");
+    calendar.className = "date-calendar";
     var actions = document.createElement("div");
     actions.className = "date-actions";
     actions.appendChild(button(labels.labelClear, "button", function () { set(null); }));
