@@ -34,13 +34,17 @@ def log_in(client, volunteer: dict, pin: str = "2468"):
 
 
 def audit_actions(app) -> list[tuple]:
-    """The audit log as (volunteer name, action, detail) rows, oldest first."""
+    """The audit log as (volunteer name, action, its details in words as the desk says them)."""
+    from kiosk import audit
     from kiosk.db import connect
+    from kiosk.templating import reason_label
+    from kiosk.views.desk import ACTIONS
 
     db = connect(app.config["DATABASE"])
     try:
-        return [(r["volunteer_name"], r["action"], r["detail"])
-                for r in db.query("SELECT * FROM audit_log ORDER BY id")]
+        with app.test_request_context():
+            return [(r["volunteer_name"], r["action"], audit.details(r, ACTIONS, reason_label))
+                    for r in db.query("SELECT * FROM audit_log ORDER BY id")]
     finally:
         db.close()
 

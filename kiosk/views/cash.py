@@ -3,6 +3,7 @@
 import re
 
 from flask import Blueprint, redirect, request, url_for
+from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 
 from kiosk import audit
@@ -34,14 +35,23 @@ METHODS = {"cash": _l("Contant"), "bancontact_qr": _l("Bancontact (QR)"),
            "wero_qr": _l("Wero (QR)")}
 _EUROS = re.compile(r"([0-9]{1,7})(?:[.,]([0-9]{1,2}))?")
 # Labels of this page's audit-log actions, for the desk's log.
+
+
+def _moved(values: dict) -> str:
+    return _("%(amount)s, %(reason)s", amount=format_cents(values["cents"]),
+             reason=values["reason"])
+
+
 ACTIONS = {
-    "cash-open": _l("kassa geopend"),
-    "cash-in": _l("geld in de kassa gelegd"),
-    "cash-out": _l("geld uit de kassa genomen"),
+    "cash-open": (_l("kassa geopend"), lambda v: _(
+        "%(amount)s wisselgeld", amount=format_cents(v["float_cents"]))),
+    "cash-in": (_l("geld in de kassa gelegd"), _moved),
+    "cash-out": (_l("geld uit de kassa genomen"), _moved),
     "cash-x": _l("X-rapport bekeken"),
     "cash-x-print": _l("X-rapport afgedrukt"),
-    "cash-close": _l("kassa gesloten (Z-rapport)"),
-    "cash-z-reprint": _l("Z-rapport nog eens afgedrukt"),
+    "cash-close": (_l("kassa gesloten (Z-rapport)"), lambda v: _(
+        "verschil %(amount)s", amount=format_cents(v["difference_cents"]))),
+    "cash-z-reprint": (_l("Z-rapport nog eens afgedrukt"), _l("kassa nr. %(session)s")),
 }
 
 
@@ -101,8 +111,8 @@ def open_drawer():
         return _show("home", 422, error=error)
     except SalesError as error:
         return _show("home", 422, error=FormError("", str(error)))
-    audit.log(get_db(), "cash-open", f"{session.id}: {format_cents(session.float_cents)}",
-              current_volunteer())
+    audit.log(get_db(), "cash-open", volunteer=current_volunteer(),
+              float_cents=session.float_cents)
     return _done("home", _l("De kassa is open."))
 
 
@@ -119,7 +129,7 @@ def move():
         return _show("home", 422, error=error)
     except SalesError as error:
         return _show("home", 422, error=FormError("", str(error)))
-    audit.log(get_db(), f"cash-{kind}", f"{format_cents(cents)}: {reason}", current_volunteer())
+    audit.log(get_db(), f"cash-{kind}", volunteer=current_volunteer(), cents=cents, reason=reason)
     message = _l("%(amount)s in de kassa gelegd.", amount=format_cents(cents)) if kind == "in" \
         else _l("%(amount)s uit de kassa genomen.", amount=format_cents(cents))
     return _done("home", message)
@@ -133,7 +143,7 @@ def interim():
         report = x_report(get_db())
     except NoOpenSession:
         return _show("home")
-    audit.log(get_db(), "cash-x", str(report.session_id), current_volunteer())
+    audit.log(get_db(), "cash-x", volunteer=current_volunteer())
     return _show("report", report=report)
 
 
@@ -169,8 +179,7 @@ def close():
         return _show("close", 422, error=error)
     except SalesError as error:
         return _show("home", 422, error=FormError("", str(error)))
-    _print(report, "cash-close", f"{report.session_id}: "
-           f"{format_cents(report.cash_difference_cents)}")
+    _print(report, "cash-close", difference_cents=report.cash_difference_cents)
     if not htmx:
         return redirect(url_for("cash.report", session_id=report.session_id), code=303)
     return _show("report", report=report, notice=_l("De kassa is gesloten. Het Z-rapport is "
@@ -195,7 +204,7 @@ def reprint(session_id: int):
         stored = get_z_report(get_db(), session_id)
     except ReportNotFound:
         return _show("home", 404, error=FormError("", _l("Dat rapport bestaat niet.")))
-    _print(stored, "cash-z-reprint", duplicate=True)
+    _print(stored, "cash-z-reprint", duplicate=True, session=stored.session_id)
     return _show("report", report=stored, notice=_l("Het Z-rapport wordt nog eens afgedrukt."))
 
 
@@ -212,11 +221,11 @@ def _bag_counts() -> dict[str, int]:
     return bags
 
 
-def _print(report, action: str, detail: str | None = None, duplicate: bool = False) -> None:
+def _print(report, action: str, duplicate: bool = False, **values) -> None:
     enqueue(get_db(), f"report-{report.kind.lower()}", report_slip(report, header(),
                                                                      duplicate=duplicate))
     printing().wake()
-    audit.log(get_db(), action, detail or str(report.session_id), current_volunteer())
+    audit.log(get_db(), action, volunteer=current_volunteer(), **values)
 
 
 def _done(view: str, notice):

@@ -121,7 +121,7 @@ def a4_act(doc_id: int, action: str):
     """Retry a failed document, or cancel one (its file is deleted at once)."""
     done = {"retry": documents.retry, "cancel": documents.cancel}[action](get_db(), doc_id)
     if done:
-        audit.log(get_db(), f"a4-{action}", f"#{doc_id}", current_volunteer())
+        audit.log(get_db(), f"a4-{action}", volunteer=current_volunteer(), document=doc_id)
         printing().wake()
     error = None if done else _l("Dat kan niet meer voor dit document.")
     return render("printers/index.html", "printers/_documents.html", status=200 if done else 409,
@@ -129,7 +129,7 @@ def a4_act(doc_id: int, action: str):
 
 
 def _acted(action: str, job_id: int):
-    audit.log(get_db(), action, f"#{job_id}", current_volunteer())
+    audit.log(get_db(), action, volunteer=current_volunteer(), job=job_id)
     printing().wake()
     return render("printers/index.html", "printers/_print_jobs.html", **_status(), **_jobs())
 

@@ -4,6 +4,7 @@ import re
 
 from flask import Blueprint, redirect, request, url_for
 from flask_babel import lazy_gettext as _l
+from flask_babel import ngettext
 
 from kiosk import audit
 from kiosk.db import get_db
@@ -20,8 +21,13 @@ MAX_REASON = 200
 _DIGITS = re.compile(r"[0-9]{1,9}")
 # Labels of this page's audit-log actions, for the desk's log.
 ACTIONS = {
-    "stock-intake": _l("levering bijgeteld"),
-    "stock-correct": _l("voorraad aangepast"),
+    "stock-intake": (_l("levering bijgeteld"), lambda v: ngettext(
+        "%(num)s zak %(name)s", "%(num)s zakken %(name)s", v["pieces"], name=v["name"])),
+    "stock-correct": (_l("voorraad aangepast"), lambda v: ngettext(
+        "%(num)s zak %(name)s erbij: %(reason)s", "%(num)s zakken %(name)s erbij: %(reason)s",
+        v["delta"], name=v["name"], reason=v["reason"]) if v["delta"] > 0 else ngettext(
+        "%(num)s zak %(name)s eraf: %(reason)s", "%(num)s zakken %(name)s eraf: %(reason)s",
+        -v["delta"], name=v["name"], reason=v["reason"])),
 }
 
 
@@ -90,7 +96,8 @@ def intake():
     except SalesError as error:
         return _page(422, form="intake", error=FormError("product", str(error)))
     added = rolls * level.pieces_per_roll + pieces
-    audit.log(get_db(), "stock-intake", f"{level.code} +{added}", current_volunteer())
+    audit.log(get_db(), "stock-intake", volunteer=current_volunteer(), name=level.name,
+              pieces=added)
     return _done(_l("%(n)s zakken %(name)s erbij geteld.", n=added, name=level.name))
 
 
@@ -116,7 +123,8 @@ def correct():
         return _page(422, form="correct", error=error)
     except SalesError as error:
         return _page(422, form="correct", error=FormError("product", str(error)))
-    audit.log(get_db(), "stock-correct", f"{level.code} {delta:+d}: {reason}", current_volunteer())
+    audit.log(get_db(), "stock-correct", volunteer=current_volunteer(), name=level.name,
+              delta=delta, reason=reason)
     return _done(_l("Voorraad %(name)s aangepast (%(delta)s).", name=level.name,
                     delta=f"{delta:+d}"))
 
