@@ -55,6 +55,8 @@ $(VENDOR)/.installed: package.json package-lock.json | system
 	cp node_modules/lucide-static/icons/*.svg $(VENDOR)/icons/
 	mkdir -p $(VENDOR)/simple-keyboard
 	cp node_modules/simple-keyboard/build/index.js node_modules/simple-keyboard/build/css/index.css $(VENDOR)/simple-keyboard/
+	mkdir -p $(VENDOR)/air-datepicker
+	cp node_modules/air-datepicker/air-datepicker.js node_modules/air-datepicker/air-datepicker.css $(VENDOR)/air-datepicker/
 	touch $@
 
 assets: $(VENDOR)/.installed

@@ -29,6 +29,7 @@ DEFAULTS = {
     "TIMEZONE": "Europe/Brussels",
     "IDLE_SECONDS": 90,
     "DESK_IDLE_SECONDS": 180,
+    "IDLE_WARNING_SECONDS": 15,  # "Ben je er nog?" this long before an idle reset or logout
     "THANKS_SECONDS": 8,
     "SHOP_MAX_QTY": 20,  # most bags of one type in one sale
     "PRINT_MAX_MB": 20,

@@ -99,7 +99,9 @@ def settled(page) -> None:
 
     A person cannot type within those 20 ms; a test can, and the keystroke would go unseen.
     """
-    page.wait_for_function("!document.querySelector('.htmx-added, .htmx-settling, .htmx-swapping')")
+    # A function, not an expression: Playwright polls an expression with eval; the CSP forbids it.
+    page.wait_for_function(
+        "() => !document.querySelector('.htmx-added, .htmx-settling, .htmx-swapping')")
 
 
 class CountingHasher:

@@ -122,6 +122,13 @@ def training():
     return render("desk/index.html", "desk/_today.html", **_today())
 
 
+@bp.post("/still-here")
+@desk_required
+def still_here():
+    """A touch on the desk that sent nothing else ("Ik ben er nog", typing): not idle."""
+    return "", 204
+
+
 def _today() -> dict:
     db = get_db()
     total, counts = visits.count_day(db, clock.now(), current_app.config["TIMEZONE"])

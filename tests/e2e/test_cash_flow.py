@@ -8,6 +8,7 @@ from playwright.sync_api import expect
 
 from kiosk.db import connect
 from sales import Payment, record_intake, record_sale
+from tests.e2e.touch import desk_login, type_into
 from tests.helpers import add_volunteer, settled
 
 pytestmark = pytest.mark.e2e
@@ -27,16 +28,6 @@ def _sell(kiosk):
     record_sale(db, {"PMD": 2}, Payment("cash", 100), "Anna", uuid.uuid4().hex, "BP1")
     record_sale(db, {"REST30": 1}, Payment("bancontact_qr"), "Anna", uuid.uuid4().hex, "BP1")
     db.close()
-
-
-def _log_in(page, kiosk, menu):
-    page.goto(kiosk.url + "/desk/login")
-    page.get_by_role("link", name="Anna").tap()
-    for digit in "2468":
-        page.locator(f"[data-pin-key='{digit}']").tap()
-    page.get_by_role("button", name="Aanmelden").tap()
-    expect(page.get_by_text("Aangemeld als Anna")).to_be_visible()
-    page.get_by_role("link", name=menu, exact=True).tap()
 
 
 def _plus(page, denomination, times=1):
@@ -59,7 +50,7 @@ def _printed(kiosk, text, timeout=5.0):
 def test_cash_open_move_x_and_blind_close(start_kiosk, page, shot):
     kiosk = start_kiosk(print_worker=True, RECEIPT_PRINTER="dummy")
     _seed(kiosk)
-    _log_in(page, kiosk, "Kassa")
+    desk_login(page, kiosk, "Kassa")
     expect(page.get_by_role("heading", name="De kassa is dicht")).to_be_visible()
     _plus(page, 2000, 2)
     _plus(page, 1000)
@@ -68,8 +59,8 @@ def test_cash_open_move_x_and_blind_close(start_kiosk, page, shot):
     page.get_by_role("button", name="Kassa openen").tap()
     expect(page.get_by_role("heading", name="De kassa is open")).to_be_visible()
 
-    page.get_by_label("Bedrag in euro").fill("5")
-    page.get_by_label("Waarom?").fill("Koffie voor de vrijwilligers")
+    type_into(page, page.get_by_label("Bedrag in euro"), "5")
+    type_into(page, page.get_by_label("Waarom?"), "Koffie voor de vrijwilligers")
     page.get_by_role("button", name="Geld eruit").tap()
     expect(page.get_by_text("€ 5,00 uit de kassa genomen.")).to_be_visible()
     shot(page, "cash-drawer")
@@ -87,14 +78,14 @@ def test_cash_open_move_x_and_blind_close(start_kiosk, page, shot):
     expect(page.get_by_role("heading", name="1. Tel het geld in de lade")).to_be_visible()
     assert page.locator("[data-expected]").count() == 0  # blind: nothing expected is shown
     settled(page)  # the counter reacts to typing only once htmx has wired it
-    page.get_by_label("Aantal van € 20,00").fill("2")
+    type_into(page, page.get_by_label("Aantal van € 20,00"), "2")
     expect(page.locator("[data-counted]")).to_have_attribute("data-counted", "4000")
     _plus(page, 500)
     counts = {"Volle rollen Restafvalzak 30 l": "1", "Losse zakken Restafvalzak 30 l": "19",
               "Volle rollen Restafvalzak 60 l": "2", "Losse zakken Restafvalzak 60 l": "0",
               "Losse zakken PMD-zak": "38"}
     for label, value in counts.items():
-        page.get_by_label(label, exact=True).fill(value)
+        type_into(page, page.get_by_label(label, exact=True), value)
     page.get_by_role("button", name="Geteld: kassa sluiten").scroll_into_view_if_needed()
     shot(page, "cash-close")
     page.get_by_role("button", name="Geteld: kassa sluiten").tap()
@@ -117,10 +108,10 @@ def test_cash_open_move_x_and_blind_close(start_kiosk, page, shot):
 def test_stock_and_catalogue_pages(start_kiosk, page, shot):
     kiosk = start_kiosk()
     _seed(kiosk)
-    _log_in(page, kiosk, "Voorraad")
+    desk_login(page, kiosk, "Voorraad")
     intake = page.locator("form").filter(has=page.get_by_role("heading", name="Levering"))
     intake.get_by_text("PMD-zak").tap()
-    intake.get_by_label("Rollen").fill("3")
+    type_into(page, intake.get_by_label("Rollen"), "3")
     intake.get_by_role("button", name="Levering bijtellen").tap()
     expect(page.locator("[data-list=stock] [data-product=PMD]")).to_have_attribute(
         "data-pieces", "100")

@@ -3,6 +3,7 @@
 import pytest
 from playwright.sync_api import expect
 
+from tests.e2e.touch import type_into
 from tests.helpers import add_volunteer
 
 pytestmark = pytest.mark.e2e
@@ -93,7 +94,9 @@ def test_ideas_flow_typed_on_screen_printed_made_public_and_joined(start_kiosk, 
     expect(page.get_by_role("status")).to_contain_text("De status is bewaard")
     expect(page.locator("[data-log-status=bekijken]")).to_contain_text("Anna")
     page.get_by_label("Toon dit op de ideeënmuur").check()
-    page.get_by_label("Tekst op de muur").fill("Een ruilkast aan het speelplein")
+    wall_text = page.get_by_label("Tekst op de muur")
+    expect(wall_text).to_have_value("Een ruilkast café graag")  # the idea's words to start from
+    type_into(page, wall_text, "Een ruilkast aan het speelplein", clear=23)
     page.get_by_role("button", name="Muur bewaren").tap()
     expect(page.get_by_role("status")).to_contain_text("Op de ideeënmuur")
     shot(page, "ideas-desk-detail")

@@ -3,6 +3,7 @@
 import pytest
 from playwright.sync_api import expect
 
+from tests.e2e.touch import type_into
 from tests.helpers import add_volunteer, settled, stock_and_open_till
 
 pytestmark = pytest.mark.e2e
@@ -80,7 +81,7 @@ def test_shop_qr_sale_void_and_a_cash_close_that_matches(start_kiosk, page, shot
     receipt = page.locator("[data-receipt='BP1-000001']")
     receipt.locator("summary").tap()
     expect(receipt.locator(".slip-preview")).to_contain_text("2 x € 1,45")
-    receipt.get_by_label("Waarom annuleren?").fill("Verkeerde zakken genomen")
+    type_into(page, receipt.get_by_label("Waarom annuleren?"), "Verkeerde zakken genomen")
     receipt.get_by_role("button", name="Annuleer deze bon").tap()
     expect(page.get_by_role("status")).to_contain_text("geannuleerd met bon BP1-000002")
     expect(page.locator("[data-sales-total]")).to_have_text("€ 0,00")
@@ -94,10 +95,10 @@ def test_shop_qr_sale_void_and_a_cash_close_that_matches(start_kiosk, page, shot
     page.get_by_role("link", name="Kassa sluiten").tap()
     expect(page.get_by_role("heading", name="1. Tel het geld in de lade")).to_be_visible()
     settled(page)  # the counter reacts to typing only once htmx has wired it
-    page.get_by_label("Aantal van € 50,00").fill("1")
+    type_into(page, page.get_by_label("Aantal van € 50,00"), "1")
     expect(page.locator("[data-counted]")).to_have_attribute("data-counted", "5000")
     for name in ("Restafvalzak 30 l", "Restafvalzak 60 l", "PMD-zak"):
-        page.get_by_label(f"Losse zakken {name}", exact=True).fill("100")
+        type_into(page, page.get_by_label(f"Losse zakken {name}", exact=True), "100")
     page.get_by_role("button", name="Geteld: kassa sluiten").tap()
     report = page.locator(".report[data-kind=Z]")
     expect(report.locator("[data-expected]")).to_have_text("€ 50,00")

@@ -200,6 +200,6 @@ def test_ideas_home_has_a_tile(client):
 
 def test_ideas_keyboard_assets_load_only_on_the_ideas_page(client):
     assert "simple-keyboard/index.js" in client.get("/ideas").get_data(as_text=True)
-    assert "ideas-keyboard.js" in client.get("/ideas").get_data(as_text=True)
+    assert "js/keyboard.js" in client.get("/ideas").get_data(as_text=True)
     assert "simple-keyboard" not in client.get("/").get_data(as_text=True)
     assert "simple-keyboard" not in client.get("/ideas/wall").get_data(as_text=True)

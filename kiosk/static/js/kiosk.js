@@ -1,24 +1,83 @@
-// The kiosk's own behaviour: idle reset, CSRF header for htmx, clock, PIN pad, error notice.
-// Served from our own origin: the Content-Security-Policy allows no inline script.
+// The kiosk's own behaviour: idle reset (with its warning), CSRF header for htmx, clock, PIN pad,
+// error notice. Served from our own origin: the Content-Security-Policy allows no inline script.
 (function () {
   "use strict";
   var body = document.body;
   var idleTimer = null;
+  var warnTimer = null;
+  var countTimer = null;
   var returnTimer = null;
+  var focusBefore = null;
+  var lastContact = Date.now();
 
   function forgetAndGo(url) {
     try { window.sessionStorage.clear(); window.localStorage.clear(); } catch (e) { /* private mode */ }
     window.location.replace(url);
   }
 
+  function idleSeconds() { return parseInt(body.dataset.idleSeconds || "0", 10); }
+
+  // "Ben je er nog?" comes IDLE_WARNING_SECONDS before the end, or halfway through a short one.
+  function showWarning(deadline) {
+    var dialog = document.getElementById("idle-warning");
+    if (!dialog || dialog.open) { return; }
+    var count = dialog.querySelector("[data-idle-count]");
+    var tick = function () {
+      count.textContent = String(Math.max(0, Math.ceil((deadline - Date.now()) / 1000)));
+    };
+    tick();
+    countTimer = window.setInterval(tick, 250);
+    focusBefore = document.activeElement;
+    dialog.showModal();
+  }
+
+  function hideWarning() {
+    window.clearInterval(countTimer);
+    var dialog = document.getElementById("idle-warning");
+    if (!dialog || !dialog.open) { return; }
+    dialog.close();
+    // Back to where the person was: the field they were typing in gets its keyboard again.
+    if (focusBefore && focusBefore.isConnected && focusBefore.focus) {
+      focusBefore.focus({ preventScroll: true });
+    }
+    focusBefore = null;
+  }
+
   // Any touch restarts the countdown; when it runs out the screen returns home.
   function armIdle() {
     window.clearTimeout(idleTimer);
-    var seconds = parseInt(body.dataset.idleSeconds || "0", 10);
+    window.clearTimeout(warnTimer);
+    hideWarning();
+    var seconds = idleSeconds();
     var url = body.dataset.idleUrl;
     if (seconds > 0 && url) {
+      var deadline = Date.now() + seconds * 1000;
+      var lead = Math.min(parseInt(body.dataset.idleWarning || "0", 10), Math.floor(seconds / 2));
+      if (lead > 0) {
+        warnTimer = window.setTimeout(function () { showWarning(deadline); }, (seconds - lead) * 1000);
+      }
       idleTimer = window.setTimeout(function () { forgetAndGo(url); }, seconds * 1000);
     }
+  }
+
+  // The desk's server logs out by itself after DESK_IDLE_SECONDS without a request: a touch
+  // that sends nothing (typing on the on-screen keyboard, "Ik ben er nog") tells it now and then.
+  function keepDeskSession() {
+    var url = body.dataset.idlePingUrl;
+    if (!url || Date.now() - lastContact < Math.min(30, idleSeconds() / 4) * 1000) { return; }
+    lastContact = Date.now();
+    var token = document.querySelector('meta[name="csrf-token"]');
+    window.fetch(url, { method: "POST", credentials: "same-origin", cache: "no-store",
+                        headers: token ? { "X-CSRFToken": token.content } : {} })
+      .then(function (response) {
+        if (response.status !== 204) { forgetAndGo(body.dataset.idleUrl); }  // already logged out
+      })
+      .catch(function () { /* no answer: the next request finds out */ });
+  }
+
+  function touched() {
+    armIdle();
+    keepDeskSession();
   }
 
   // A thank-you screen goes back home by itself after a few seconds.
@@ -80,7 +139,10 @@
   document.addEventListener("htmx:afterSettle", function (event) {
     // A panel refreshing itself ("every 2s") is not a touch: only a person's action counts.
     var config = event.detail.requestConfig;
-    if (config && config.triggeringEvent) { armIdle(); }
+    if (config && config.triggeringEvent) {
+      lastContact = Date.now();
+      armIdle();
+    }
     armReturn(document);
   });
   // A self-refreshing list waits while a volunteer has a slip preview open in it.
@@ -94,7 +156,11 @@
   document.addEventListener("htmx:sendError", showFlash);
 
   ["pointerdown", "keydown", "touchstart", "input", "wheel"].forEach(function (name) {
-    document.addEventListener(name, armIdle, { passive: true, capture: true });
+    document.addEventListener(name, touched, { passive: true, capture: true });
+  });
+  // "Ik ben er nog" also from a screen reader or a switch, which click without a touch.
+  document.addEventListener("click", function (event) {
+    if (event.target.closest && event.target.closest("[data-idle-keep]")) { touched(); }
   });
   armIdle();
   armReturn(document);
