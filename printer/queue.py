@@ -138,12 +138,14 @@ def mark_failed(
     job_id: int,
     error: str,
     *,
-    reached_printer: bool = False,
+    retry: bool = True,
     max_attempts: int | None = MAX_ATTEMPTS,
     now: datetime | None = None,
 ) -> str | None:
-    """Record a failed attempt; a job that never reached the printer is queued again after a wait.
+    """Record an attempt of which nothing reached the printer: queued again after a wait.
 
+    After ``max_attempts``, or with ``retry=False`` (a slip that cannot be laid out), it is
+    'failed'. An attempt that may have reached the printer is never this: see mark_unknown.
     Returns the job's new status ('queued' or 'failed'), or None if it was not printing.
     """
     moment = now or datetime.now(UTC)
@@ -151,9 +153,9 @@ def mark_failed(
         job = get_job(db, job_id)
         if job is None or job.status != "printing":
             return None
-        retry = not reached_printer and (max_attempts is None or job.attempts < max_attempts)
-        due = _now(moment + timedelta(seconds=backoff(job.attempts))) if retry else None
-        status = "queued" if retry else "failed"
+        again = retry and (max_attempts is None or job.attempts < max_attempts)
+        due = _now(moment + timedelta(seconds=backoff(job.attempts))) if again else None
+        status = "queued" if again else "failed"
         _move(
             db,
             job_id,
@@ -167,7 +169,7 @@ def mark_failed(
 
 
 def mark_unknown(db: Database, job_id: int, error: str, now: datetime | None = None) -> bool:
-    """Record that the job was sent but not confirmed: a volunteer decides whether to reprint."""
+    """Record that the job may have (partly) printed ("onzeker"): only a volunteer retries it."""
     return _move(
         db,
         job_id,

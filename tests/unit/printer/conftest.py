@@ -11,6 +11,7 @@ import pytest
 import printer  # noqa: F401 - first, so python-escpos is imported through printer._escpos
 from printer.dbtools import connect
 from printer.migrations import apply
+from printer.status import QUERY_PAPER, QUERY_PRINTER
 
 STATUS = {
     # mode: (reply to DLE EOT 1, reply to DLE EOT 4)
@@ -111,18 +112,20 @@ class FakePrinter:
         conn.settimeout(5)
         try:
             while True:
-                chunk = conn.recv(4096)
+                if mode == "drop" and len(data) >= self.drop_after:
+                    # Abort with RST after exactly drop_after bytes, as a printer being switched
+                    # off mid-job would: what it took so far is all it ever gets.
+                    conn.setsockopt(socket.SOL_SOCKET, socket.SO_LINGER, struct.pack("ii", 1, 0))
+                    with self._lock:
+                        self.partial.append(bytes(data))
+                    return
+                room = self.drop_after - len(data) if mode == "drop" else 4096
+                chunk = conn.recv(min(room, 4096))
                 if not chunk:
                     break
                 stream = tail + chunk
                 data += self._answer(conn, stream, mode, len(tail))
                 tail = stream[-2:]
-                if mode == "drop" and len(data) > self.drop_after:
-                    # Abort with RST, as a printer being switched off mid-job would.
-                    conn.setsockopt(socket.SOL_SOCKET, socket.SO_LINGER, struct.pack("ii", 1, 0))
-                    with self._lock:
-                        self.partial.append(bytes(data))
-                    return
             with self._lock:
                 self.jobs.append(bytes(data))
         except OSError:
@@ -138,6 +141,12 @@ class FakePrinter:
             if stream[end - 2 : end] == b"\x10\x04" and stream[end] in (1, 4):
                 conn.sendall(replies[0] if stream[end] == 1 else replies[1])
         return stream[skip:]
+
+    def received_jobs(self) -> int:
+        """Count connections that got any job bytes (more than status queries), even cut off."""
+        with self._lock:
+            data = self.jobs + self.partial
+        return sum(bool(d.replace(QUERY_PRINTER, b"").replace(QUERY_PAPER, b"")) for d in data)
 
     def printed(self, marker: bytes) -> int:
         """Count complete jobs (connections the client closed) that contain ``marker``."""

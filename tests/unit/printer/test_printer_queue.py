@@ -111,10 +111,10 @@ def test_mark_failed_gives_up_after_max_attempts(fresh_db):
     assert result == "failed" and status(fresh_db, job_id) == "failed"
 
 
-def test_mark_failed_after_reaching_printer_fails_without_retry(fresh_db):
+def test_mark_failed_without_retry_fails_at_once(fresh_db):
     job_id = queue.enqueue(fresh_db, "receipt", slip())
     queue.claim_next(fresh_db)
-    assert queue.mark_failed(fresh_db, job_id, "half", reached_printer=True) == "failed"
+    assert queue.mark_failed(fresh_db, job_id, "onleesbaar", retry=False) == "failed"
     assert queue.get_job(fresh_db, job_id).next_attempt_at is None
 
 
@@ -143,7 +143,7 @@ def test_recover_after_crash_turns_printing_into_unknown_not_queued(db_path):
 def test_retry_requeues_failed_and_unknown_jobs(fresh_db):
     failed = queue.enqueue(fresh_db, "receipt", slip())
     queue.claim_next(fresh_db)
-    queue.mark_failed(fresh_db, failed, "x", reached_printer=True)
+    queue.mark_failed(fresh_db, failed, "x", retry=False)
     unknown = queue.enqueue(fresh_db, "receipt", slip())
     queue.claim_next(fresh_db)
     queue.mark_unknown(fresh_db, unknown, "?")
