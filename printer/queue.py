@@ -16,7 +16,7 @@ MAX_ATTEMPTS = 10
 CRASH_MESSAGE = "Het afdrukken werd onderbroken (programma herstart); is de bon er uitgekomen?"
 _SELECT = (
     "SELECT id, kind, payload, status, attempts, last_error, created_at, updated_at, "
-    "printed_at, next_attempt_at, reprint_of FROM print_jobs "
+    "printed_at, next_attempt_at, reprint_of, ref FROM print_jobs "
 )
 
 
@@ -35,6 +35,7 @@ class PrintJob:
     printed_at: str | None
     next_attempt_at: str | None
     reprint_of: int | None
+    ref: str | None = None
 
     @property
     def slip(self) -> Slip:
@@ -64,18 +65,28 @@ def enqueue(
     slip: Slip,
     *,
     reprint_of: int | None = None,
+    ref: str | None = None,
     now: datetime | None = None,
 ) -> int:
-    """Queue a slip and return the job id; joins the caller's transaction when one is open."""
+    """Queue a slip and return the job id; joins the caller's transaction when one is open.
+
+    ``ref`` names the record the slip belongs to (unique: a second job for it is refused).
+    """
     stamp = _now(now)
     # One INSERT is atomic on its own: inside the caller's transaction it commits with the sale,
     # outside one sqlite-utils commits it at once. So no transaction of our own here.
     cursor = db.execute(
-        "INSERT INTO print_jobs (kind, payload, status, created_at, updated_at, reprint_of) "
-        "VALUES (?, ?, 'queued', ?, ?, ?)",
-        (kind, slip.to_json(), stamp, stamp, reprint_of),
+        "INSERT INTO print_jobs (kind, payload, status, created_at, updated_at, reprint_of, ref) "
+        "VALUES (?, ?, 'queued', ?, ?, ?, ?)",
+        (kind, slip.to_json(), stamp, stamp, reprint_of, ref),
     )
     return int(cursor.lastrowid)
+
+
+def find(db: Database, ref: str) -> PrintJob | None:
+    """Return the job queued for a record (see enqueue's ``ref``), or None."""
+    jobs = _fetch(db, "WHERE ref = ?", (ref,))
+    return jobs[0] if jobs else None
 
 
 def get_job(db: Database, job_id: int) -> PrintJob | None:
