@@ -5,12 +5,12 @@ from flask_babel import lazy_gettext as _l
 
 import sales
 from kiosk import audit, basket, documents, settings, volunteers
-from kiosk.db import get_db
+from kiosk.db import get_db, immediate
 from kiosk.htmx import htmx, navigate, render
 from kiosk.messages import pin_message, received_message, sale_message
 from kiosk.money import parse_euros, quick_amounts
-from kiosk.printing import enqueue, printing
-from kiosk.receipts import SCREEN_METHODS, receipt_slip
+from kiosk.printing import printing
+from kiosk.receipts import SCREEN_METHODS, queue_receipt
 from printer import queue
 from sales.errors import SalesError
 
@@ -118,37 +118,44 @@ def back():
 
 @bp.post("/confirm")
 def confirm():
-    """Record the sale once (whatever the taps), then queue its receipt."""
+    """Record the sale once (whatever the taps), with its receipt's print job in the same go."""
     payment = session["payment"]
     if _step() != "confirm":
         return _page(_step(), 422, error=_l("Die stap is nog niet klaar."))
     db = get_db()
+    volunteer = volunteers.get(db, payment["volunteer_id"])
     try:
         receipt = sales.record_sale(
             db, payment["basket"], sales.Payment(payment["method"], payment.get("received")),
             payment["volunteer"], payment["key"], current_app.config["KIOSK_ID"],
-            training=settings.training(db), max_qty=_max_qty())
+            training=settings.training(db), max_qty=_max_qty(),
+            on_record=lambda new: _triggered(db, new, volunteer, payment.get("document_id")))
     except SalesError as error:
         names = {line.code: line.name
                  for line in sales.price_cart(db, payment["basket"], max_qty=_max_qty()).lines}
         # 409: the same payment is still being recorded, or the stock or the till is not there.
         status = 409 if getattr(error, "http_status", 422) == 409 else 422
         return _page("confirm", status, error=sale_message(error, names))
-    job_id = None
-    if not receipt.replayed:
-        job_id = enqueue(db, "receipt", receipt_slip(receipt))
-        audit.log(db, "sale", receipt.number, volunteers.get(db, payment["volunteer_id"]))
-        printing().wake()
-    session["last_sale"] = {"number": receipt.number, "job_id": job_id}
+    if receipt.replayed:
+        with immediate(db):  # a no-op, unless a crash of an older kiosk lost the slip
+            _triggered(db, receipt, volunteer, payment.get("document_id"))
+    printing().wake()
+    session["last_sale"] = {"number": receipt.number,
+                            "job_id": queue.find(db, f"receipt:{receipt.number}").id}
     basket.empty()
     if payment.get("document_id"):
-        # A paid print goes to the A4 printer now; its screen shows how that goes.
-        documents.release(db, payment["document_id"], receipt.total_cents, receipt.number)
-        printing().wake()
+        # A paid print went to the A4 printer with the sale; its screen shows how that goes.
         return navigate(url_for("prints.index"))
     if htmx:
         return _done()
     return redirect(url_for("payment.thanks"), code=303)
+
+
+def _triggered(db, receipt, volunteer: dict | None, document_id: int | None) -> None:
+    """What a sale sets going, in its own transaction: the slip, the audit line, a paid print."""
+    queue_receipt(db, receipt, "sale", receipt.number, volunteer)
+    if document_id:
+        documents.release(db, document_id, receipt.total_cents, receipt.number)
 
 
 @bp.get("/bedankt")

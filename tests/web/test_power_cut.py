@@ -40,7 +40,7 @@ class Browser:
 
     def send(self, method: str, path: str, body: str | None = None,
              htmx: bool = True) -> tuple[int, str]:
-        """One request on a fresh connection; raises OSError when the server dies under it."""
+        """One request on a fresh connection; raises when the server dies under it."""
         conn = http.client.HTTPConnection("127.0.0.1", self.port, timeout=10)
         headers = {"Cookie": self.cookie} | ({"HX-Request": "true"} if htmx else {})
         if body is not None:
@@ -99,7 +99,7 @@ def _sell(browser: Browser, volunteer_id: int, rng: random.Random, run: SimpleNa
             assert 200 <= status < 300, status
             run.acked.append(re.search(r"data-receipt-number>([^<]+)<", page).group(1))
             browser.send("GET", "/shop")  # the thank-you screen goes home: a new basket
-    except OSError:
+    except (OSError, http.client.HTTPException):  # the server died under the request
         return
 
 
