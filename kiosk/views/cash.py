@@ -7,7 +7,7 @@ from flask_babel import lazy_gettext as _l
 
 from kiosk import audit
 from kiosk.cashslips import report_slip
-from kiosk.db import get_db
+from kiosk.db import get_db, immediate
 from kiosk.htmx import htmx, render
 from kiosk.printing import enqueue, header, printing
 from kiosk.security import current_volunteer, desk_required
@@ -94,15 +94,17 @@ def count():
 @desk_required
 def open_drawer():
     """Open the drawer with the counted float."""
+    db = get_db()
     try:
         counts = read_counts()
-        session = open_session(get_db(), counts, current_volunteer()["name"])
+        with immediate(db):  # the till and its audit line, together
+            session = open_session(db, counts, current_volunteer()["name"])
+            audit.log(db, "cash-open", f"{session.id}: {format_cents(session.float_cents)}",
+                      current_volunteer())
     except FormError as error:
         return _show("home", 422, error=error)
     except SalesError as error:
         return _show("home", 422, error=FormError("", str(error)))
-    audit.log(get_db(), "cash-open", f"{session.id}: {format_cents(session.float_cents)}",
-              current_volunteer())
     return _done("home", _l("De kassa is open."))
 
 
@@ -111,15 +113,18 @@ def open_drawer():
 def move():
     """Put cash into the drawer or take it out, with a reason."""
     kind = "in" if request.form.get("kind") == "in" else "out"
+    db = get_db()
     try:
         cents = euro_cents("amount", maximum=MAX_MOVE_CENTS, label=_l("Bedrag"))
         reason = reason_text()
-        move_cash(get_db(), kind, cents, reason, current_volunteer()["name"])
+        with immediate(db):  # the money and its audit line, together
+            move_cash(db, kind, cents, reason, current_volunteer()["name"])
+            audit.log(db, f"cash-{kind}", f"{format_cents(cents)}: {reason}",
+                      current_volunteer())
     except FormError as error:
         return _show("home", 422, error=error)
     except SalesError as error:
         return _show("home", 422, error=FormError("", str(error)))
-    audit.log(get_db(), f"cash-{kind}", f"{format_cents(cents)}: {reason}", current_volunteer())
     message = _l("%(amount)s in de kassa gelegd.", amount=format_cents(cents)) if kind == "in" \
         else _l("%(amount)s uit de kassa genomen.", amount=format_cents(cents))
     return _done("home", message)
@@ -141,11 +146,14 @@ def interim():
 @desk_required
 def print_interim():
     """Print the X-report through the print queue."""
+    db = get_db()
     try:
-        report = x_report(get_db())
+        with immediate(db):
+            report = x_report(db)
+            _print(db, report, "cash-x-print")
     except NoOpenSession:
         return _show("home", 422, error=FormError("", _l("De kassa is niet open.")))
-    _print(report, "cash-x-print")
+    printing().wake()
     return _show("report", report=report, notice=_l("Het X-rapport wordt afgedrukt."))
 
 
@@ -162,15 +170,22 @@ def close_form():
 @desk_required
 def close():
     """Close the drawer with the counted cash and bags; store and print the Z-report."""
+    db = get_db()
+
+    def queue_report(report):
+        _print(db, report, "cash-close",
+               f"{report.session_id}: {format_cents(report.cash_difference_cents)}",
+               ref=f"report-z:{report.session_id}")
+
     try:
         counts, bags = read_counts(), _bag_counts()
-        report = close_session(get_db(), counts, bags, current_volunteer()["name"])
+        report = close_session(db, counts, bags, current_volunteer()["name"],
+                               on_record=queue_report)
     except FormError as error:
         return _show("close", 422, error=error)
     except SalesError as error:
         return _show("home", 422, error=FormError("", str(error)))
-    _print(report, "cash-close", f"{report.session_id}: "
-           f"{format_cents(report.cash_difference_cents)}")
+    printing().wake()
     if not htmx:
         return redirect(url_for("cash.report", session_id=report.session_id), code=303)
     return _show("report", report=report, notice=_l("De kassa is gesloten. Het Z-rapport is "
@@ -191,11 +206,14 @@ def report(session_id: int):
 @desk_required
 def reprint(session_id: int):
     """Print a stored Z-report again, marked DUPLICAAT."""
+    db = get_db()
     try:
-        stored = get_z_report(get_db(), session_id)
+        with immediate(db):
+            stored = get_z_report(db, session_id)
+            _print(db, stored, "cash-z-reprint", duplicate=True)
     except ReportNotFound:
         return _show("home", 404, error=FormError("", _l("Dat rapport bestaat niet.")))
-    _print(stored, "cash-z-reprint", duplicate=True)
+    printing().wake()
     return _show("report", report=stored, notice=_l("Het Z-rapport wordt nog eens afgedrukt."))
 
 
@@ -212,11 +230,12 @@ def _bag_counts() -> dict[str, int]:
     return bags
 
 
-def _print(report, action: str, detail: str | None = None, duplicate: bool = False) -> None:
-    enqueue(get_db(), f"report-{report.kind.lower()}", report_slip(report, header(),
-                                                                     duplicate=duplicate))
-    printing().wake()
-    audit.log(get_db(), action, detail or str(report.session_id), current_volunteer())
+def _print(db, report, action: str, detail: str | None = None, duplicate: bool = False,
+           ref: str | None = None) -> None:
+    """Queue a report's paper and its audit line, inside the caller's transaction."""
+    enqueue(db, f"report-{report.kind.lower()}",
+            report_slip(report, header(), duplicate=duplicate), ref=ref)
+    audit.log(db, action, detail or str(report.session_id), current_volunteer())
 
 
 def _done(view: str, notice):

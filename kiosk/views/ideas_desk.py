@@ -7,7 +7,7 @@ from flask import Blueprint, Response, current_app, request
 from flask_babel import lazy_gettext as _l
 
 from kiosk import audit, clock, ideas
-from kiosk.db import get_db
+from kiosk.db import get_db, immediate
 from kiosk.htmx import render
 from kiosk.idea_export import idea_rows, to_csv
 from kiosk.idea_slips import meeting_slip
@@ -125,9 +125,10 @@ def print_idea(idea_id: int):
     idea = ideas.get_idea(db, idea_id)
     if idea is None:
         return _detail(idea_id)
-    enqueue(db, "idea", meeting_slip(idea, ideas.status_log(db, idea_id),
-                                     ideas.notes(db, idea_id), header()))
-    audit.log(db, "idea-print", f"#{idea_id}", current_volunteer())
+    with immediate(db):
+        enqueue(db, "idea", meeting_slip(idea, ideas.status_log(db, idea_id),
+                                         ideas.notes(db, idea_id), header()))
+        audit.log(db, "idea-print", f"#{idea_id}", current_volunteer())
     printing().wake()
     return _detail(idea_id, message=_l("Het idee wordt afgedrukt."))
 
