@@ -23,8 +23,18 @@ def status(db, job_id):
 
 def test_migrations_are_recorded_and_idempotent(fresh_db):
     migrations.apply(fresh_db)
-    assert [m.name for m in migrations.applied(fresh_db)] == ["m001_print_jobs"]
+    assert [m.name for m in migrations.applied(fresh_db)] == ["m001_print_jobs",
+                                                              "m002_print_job_refs"]
     assert fresh_db["print_jobs"].exists()
+
+
+def test_enqueue_with_a_ref_is_found_by_it_and_refuses_a_second_job(fresh_db):
+    job_id = queue.enqueue(fresh_db, "receipt", slip(), ref="receipt:BP1-000001")
+    copy = queue.reprint(fresh_db, job_id)
+    assert queue.find(fresh_db, "receipt:BP1-000001").id == job_id
+    assert queue.get_job(fresh_db, copy).ref is None and queue.find(fresh_db, "x") is None
+    with pytest.raises(sqlite3.IntegrityError):
+        queue.enqueue(fresh_db, "receipt", slip(), ref="receipt:BP1-000001")
 
 
 def test_enqueue_stores_payload_and_utc_times(fresh_db):
