@@ -1,6 +1,7 @@
 """Fixtures for the printer tests: a fresh queue database, a fake ESC/POS printer on 127.0.0.1."""
 
 import contextlib
+import os
 import select
 import socket
 import struct
@@ -162,6 +163,21 @@ class FakePrinter:
             for held in self._held:
                 with contextlib.suppress(OSError):
                     held.close()
+
+
+@pytest.fixture
+def fake_lp(tmp_path, monkeypatch):
+    """Put a fake `lp` running the given shell script first on PATH."""
+
+    def install(script: str) -> None:
+        bin_dir = tmp_path / "bin"
+        bin_dir.mkdir()
+        lp = bin_dir / "lp"
+        lp.write_text("#!/bin/sh\n" + script)
+        lp.chmod(0o755)
+        monkeypatch.setenv("PATH", f"{bin_dir}{os.pathsep}{os.environ['PATH']}")
+
+    return install
 
 
 @pytest.fixture

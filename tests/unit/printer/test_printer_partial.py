@@ -148,3 +148,16 @@ def test_usb_and_serial_job_cut_off_midway_is_unknown(db_path, fresh_db, cls, ad
     job = _run(_worker(db_path, lambda: printer), fresh_db)
     assert (job.status, job.attempts) == ("unknown", 1), job.last_error
     assert line.received == JOB[:40]
+
+
+@pytest.mark.parametrize(("script", "after"), [
+    # lp refused the job: CUPS holds a job until its data is complete, so nothing printed.
+    ('echo "lp: The printer or class does not exist." >&2\nexit 1\n', "queued"),
+    # lp did not finish in time: CUPS may have the whole job and print it.
+    ("cat > /dev/null\nsleep 5\n", "unknown"),
+])
+def test_cups_retries_only_a_job_lp_refused(fake_lp, db_path, fresh_db, script, after):
+    fake_lp(script)
+    worker = _worker(db_path, lambda: make_printer("cups:bon", job_timeout=0.5))
+    job = _run(worker, fresh_db, steps=1)
+    assert job.status == after, job.last_error
