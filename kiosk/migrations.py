@@ -157,3 +157,16 @@ def m003_documents(db: Database) -> None:
 def m004_document_proof(db: Database) -> None:
     """The slip that proves a visitor's file was deleted: one per document, at most."""
     db.execute("ALTER TABLE documents ADD COLUMN proof_job INTEGER REFERENCES print_jobs(id)")
+
+
+@migrations()
+def m005_receipt_job_refs(db: Database) -> None:
+    """Name each receipt's first print job after its receipt, as kiosk.receipts now does."""
+    # So a request retried across the upgrade finds its receipt's slip instead of printing it
+    # again. Duplicates (reprints) keep no ref; the number is the slip's first row ("Bon").
+    db.execute(
+        "UPDATE print_jobs SET ref = 'receipt:' || json_extract(payload, '$.body[0].value') "
+        "WHERE id IN (SELECT min(id) FROM print_jobs WHERE kind = 'receipt' AND ref IS NULL "
+        "AND reprint_of IS NULL AND json_extract(payload, '$.duplicate') = 0 "
+        "AND json_extract(payload, '$.body[0].label') = 'Bon' "
+        "GROUP BY json_extract(payload, '$.body[0].value'))")

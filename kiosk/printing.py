@@ -117,6 +117,6 @@ def header() -> Header:
     return Header(config["BUURTPUNT_NAME"], address)
 
 
-def enqueue(db: Database, kind: str, slip: Slip) -> int:
+def enqueue(db: Database, kind: str, slip: Slip, ref: str | None = None) -> int:
     """Queue a slip (inside the caller's transaction, if any); call wake() after committing."""
-    return queue.enqueue(db, kind, slip)
+    return queue.enqueue(db, kind, slip, ref=ref)

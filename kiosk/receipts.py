@@ -1,8 +1,11 @@
 """A sale's receipt on paper: laid out from the plain Receipt that sales/ returns."""
 
 from flask_babel import lazy_gettext as _l
+from sqlite_utils import Database
 
-from kiosk.printing import header
+from kiosk import audit
+from kiosk.printing import enqueue, header
+from printer import queue
 from printer.slip import Row, Rule, Slip, Text, Total, format_cents, local_time
 from sales import Receipt
 
@@ -56,3 +59,17 @@ def receipt_slip(receipt: Receipt, duplicate: bool = False) -> Slip:
         printed_at=local_time(receipt.created_at), footer=["Bedankt en tot ziens!"],
         duplicate=duplicate, training=receipt.training,
     )
+
+
+def queue_receipt(db: Database, receipt: Receipt, action: str, detail: str,
+                  volunteer: dict | None) -> int:
+    """Queue a receipt's slip and its audit line once per receipt, in the caller's transaction."""
+    # Keyed by the receipt number: a replayed request finds the job (and recreates it when a
+    # crash of an older kiosk lost it) instead of printing the receipt twice.
+    ref = f"receipt:{receipt.number}"
+    job = queue.find(db, ref)
+    if job is not None:
+        return job.id
+    job_id = enqueue(db, "receipt", receipt_slip(receipt), ref=ref)
+    audit.log(db, action, detail, volunteer)
+    return job_id

@@ -10,7 +10,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 from printer.address import PrinterAddress, Profile, parse_address
-from printer.errors import JobUncertain, PrinterUnreachable
+from printer.errors import JobInterrupted, JobUncertain, PrinterUnreachable
 from printer.escpos_render import render
 from printer.slip import Slip
 from printer.status import PrinterStatus
@@ -80,12 +80,18 @@ class FilePrinter(ReceiptPrinter):
             self._write_new_file(data)
             return
         try:
-            with open(self.address.path, "ab") as out:
-                out.write(data)
+            out = open(self.address.path, "ab")  # noqa: SIM115 - opening fails apart from writing
         except OSError as exc:
             raise PrinterUnreachable(
                 f"Kan niet schrijven naar {self.label}: {exc.strerror}"
             ) from exc
+        try:
+            with out:
+                out.write(data)
+        except OSError as exc:
+            # Part of the job may already be in the file: appending it again would double it.
+            message = f"Het schrijven naar {self.label} brak af: {exc.strerror}"
+            raise JobInterrupted(message) from exc
 
     def _write_new_file(self, data: bytes) -> None:
         folder = Path(self.address.path)

@@ -13,11 +13,19 @@ class PrinterError(Exception):
 
 
 class PrinterUnreachable(PrinterError):
-    """Nothing reached the printer (refused, offline, no paper, no answer): safe to try again."""
+    """Nothing of the job left us (refused, offline, no paper, no answer): safe to try again.
+
+    Raise it only before the first byte of the job is written: after that, a retry could print
+    half a slip and then the whole one.
+    """
+
+
+class SlipUnprintable(PrinterError):
+    """The slip could not be laid out or encoded: nothing was sent, and trying again won't help."""
 
 
 class JobInterrupted(PrinterError):
-    """Part of the job reached the printer and then it failed: do not retry without a volunteer."""
+    """Part of the job may have reached the printer and then it failed: only a volunteer retries."""
 
 
 class JobUncertain(PrinterError):

@@ -33,6 +33,17 @@ def m001_print_jobs(db: Database) -> None:
     db.execute("CREATE INDEX print_jobs_reprint_of ON print_jobs (reprint_of)")
 
 
+@migrations()
+def m002_print_job_refs(db: Database) -> None:
+    """Give a slip that belongs to a record (a receipt, an idea) a unique ref, e.g. receipt:BP1-1.
+
+    A retried request then finds its slip instead of queueing it twice, and can recreate it
+    when a crash of an older kiosk lost it. Reprints carry no ref.
+    """
+    db.execute("ALTER TABLE print_jobs ADD COLUMN ref TEXT")
+    db.execute("CREATE UNIQUE INDEX print_jobs_ref ON print_jobs (ref) WHERE ref IS NOT NULL")
+
+
 def apply(db: Database) -> None:
     """Apply the printer package's pending migrations (kiosk/db.py calls this with the others)."""
     migrations.apply(db)

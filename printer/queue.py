@@ -16,7 +16,7 @@ MAX_ATTEMPTS = 10
 CRASH_MESSAGE = "Het afdrukken werd onderbroken (programma herstart); is de bon er uitgekomen?"
 _SELECT = (
     "SELECT id, kind, payload, status, attempts, last_error, created_at, updated_at, "
-    "printed_at, next_attempt_at, reprint_of FROM print_jobs "
+    "printed_at, next_attempt_at, reprint_of, ref FROM print_jobs "
 )
 
 
@@ -35,6 +35,7 @@ class PrintJob:
     printed_at: str | None
     next_attempt_at: str | None
     reprint_of: int | None
+    ref: str | None = None
 
     @property
     def slip(self) -> Slip:
@@ -64,18 +65,28 @@ def enqueue(
     slip: Slip,
     *,
     reprint_of: int | None = None,
+    ref: str | None = None,
     now: datetime | None = None,
 ) -> int:
-    """Queue a slip and return the job id; joins the caller's transaction when one is open."""
+    """Queue a slip and return the job id; joins the caller's transaction when one is open.
+
+    ``ref`` names the record the slip belongs to (unique: a second job for it is refused).
+    """
     stamp = _now(now)
     # One INSERT is atomic on its own: inside the caller's transaction it commits with the sale,
     # outside one sqlite-utils commits it at once. So no transaction of our own here.
     cursor = db.execute(
-        "INSERT INTO print_jobs (kind, payload, status, created_at, updated_at, reprint_of) "
-        "VALUES (?, ?, 'queued', ?, ?, ?)",
-        (kind, slip.to_json(), stamp, stamp, reprint_of),
+        "INSERT INTO print_jobs (kind, payload, status, created_at, updated_at, reprint_of, ref) "
+        "VALUES (?, ?, 'queued', ?, ?, ?, ?)",
+        (kind, slip.to_json(), stamp, stamp, reprint_of, ref),
     )
     return int(cursor.lastrowid)
+
+
+def find(db: Database, ref: str) -> PrintJob | None:
+    """Return the job queued for a record (see enqueue's ``ref``), or None."""
+    jobs = _fetch(db, "WHERE ref = ?", (ref,))
+    return jobs[0] if jobs else None
 
 
 def get_job(db: Database, job_id: int) -> PrintJob | None:
@@ -138,12 +149,14 @@ def mark_failed(
     job_id: int,
     error: str,
     *,
-    reached_printer: bool = False,
+    retry: bool = True,
     max_attempts: int | None = MAX_ATTEMPTS,
     now: datetime | None = None,
 ) -> str | None:
-    """Record a failed attempt; a job that never reached the printer is queued again after a wait.
+    """Record an attempt of which nothing reached the printer: queued again after a wait.
 
+    After ``max_attempts``, or with ``retry=False`` (a slip that cannot be laid out), it is
+    'failed'. An attempt that may have reached the printer is never this: see mark_unknown.
     Returns the job's new status ('queued' or 'failed'), or None if it was not printing.
     """
     moment = now or datetime.now(UTC)
@@ -151,9 +164,9 @@ def mark_failed(
         job = get_job(db, job_id)
         if job is None or job.status != "printing":
             return None
-        retry = not reached_printer and (max_attempts is None or job.attempts < max_attempts)
-        due = _now(moment + timedelta(seconds=backoff(job.attempts))) if retry else None
-        status = "queued" if retry else "failed"
+        again = retry and (max_attempts is None or job.attempts < max_attempts)
+        due = _now(moment + timedelta(seconds=backoff(job.attempts))) if again else None
+        status = "queued" if again else "failed"
         _move(
             db,
             job_id,
@@ -167,7 +180,7 @@ def mark_failed(
 
 
 def mark_unknown(db: Database, job_id: int, error: str, now: datetime | None = None) -> bool:
-    """Record that the job was sent but not confirmed: a volunteer decides whether to reprint."""
+    """Record that the job may have (partly) printed ("onzeker"): only a volunteer retries it."""
     return _move(
         db,
         job_id,

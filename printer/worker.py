@@ -12,7 +12,13 @@ from sqlite_utils import Database
 
 from printer import queue
 from printer.devices import ReceiptPrinter
-from printer.errors import JobInterrupted, JobUncertain, PrinterError, PrinterUnreachable
+from printer.errors import (
+    JobInterrupted,
+    JobUncertain,
+    PrinterError,
+    PrinterUnreachable,
+    SlipUnprintable,
+)
 from printer.escpos_render import render
 from printer.status import PrinterStatus
 from printer.testprint import print_test_slip
@@ -175,7 +181,7 @@ class PrintWorker:
             printer = self._printer_factory()
             data = render(job.slip, printer.profile)
         except Exception as exc:
-            return JobInterrupted(f"De bon kon niet opgemaakt worden: {exc}")
+            return SlipUnprintable(f"De bon kon niet opgemaakt worden: {exc}")
         finished, result = _bounded(lambda: printer.send(data), self.attempt_timeout)
         if not finished:
             self._stuck = result
@@ -183,6 +189,7 @@ class PrintWorker:
             return JobUncertain(f"De printer reageerde niet binnen {self.attempt_timeout:g} s.")
         if result is None or isinstance(result, PrinterError):
             return result
+        # Not one of ours: some bytes may have left, so it counts as possibly printed.
         return JobInterrupted(f"Onverwachte fout bij het afdrukken: {result}")
 
     def _record(self, db: Database, job: queue.PrintJob, outcome: Exception | None) -> None:
@@ -212,10 +219,12 @@ class PrintWorker:
             queue.mark_done(db, job.id)
         elif isinstance(outcome, PrinterUnreachable):
             queue.mark_failed(db, job.id, str(outcome), max_attempts=self.max_attempts)
-        elif isinstance(outcome, JobUncertain):
-            queue.mark_unknown(db, job.id, str(outcome))
+        elif isinstance(outcome, SlipUnprintable):
+            queue.mark_failed(db, job.id, str(outcome), retry=False)
         else:
-            queue.mark_failed(db, job.id, str(outcome), reached_printer=True)
+            # Bytes may have reached the printer: a retry could print half a slip and then the
+            # whole one, so it waits as "onzeker" for a volunteer who can see the paper.
+            queue.mark_unknown(db, job.id, str(outcome))
 
     def _maybe_check_status(self) -> None:
         if self.status_interval is None or time.monotonic() < self._next_status_check:

@@ -1,7 +1,7 @@
 """Cash sessions: open with a counted float, cash in/out with a reason, X-report, blind close."""
 
 import json
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from datetime import datetime
 
@@ -100,6 +100,7 @@ def _counted(count: Mapping[int, int] | int) -> tuple[int, str | None]:
 def close_session(
     db: Database, counted: Mapping[int, int] | int, bag_counts: Mapping[str, int],
     volunteer: str, *, now: datetime | None = None,
+    on_record: Callable[[SessionReport], object] | None = None,
 ) -> SessionReport:
     """Close the drawer with a blind count; store and return the Z-report with the comparison."""
     require_text(volunteer=volunteer)
@@ -114,4 +115,7 @@ def close_session(
         report = build_report(db, session_id, moment, counted_cents=counted_cents,
                               bag_counts=dict(bag_counts), closed_by=volunteer.strip())
         store_z_report(db, report, detail)
+        # What the caller adds for this report (its paper, its audit line) commits with it.
+        if on_record is not None:
+            on_record(report)
     return report

@@ -17,6 +17,8 @@ from sales.errors import IdempotencyMismatch, MissingInput, RequestInProgress
 # A sale's transaction takes milliseconds; a claim older than this belongs to a process that
 # died between claiming and committing, and may be taken over.
 CLAIM_TTL_SECONDS = 30.0
+# Tells this process from an earlier one with the same pid (a restart after a power cut).
+_PROCESS = uuid.uuid4().hex[:12]
 
 
 def fingerprint(request: dict) -> str:
@@ -53,7 +55,7 @@ def claim(
     """Claim a key in its own short transaction; return (owner, None) or (None, finished number)."""
     # The claim commits before the sale starts, so every other thread and process sees that the
     # key is running; that is how a repeat during the sale is told apart from one after it.
-    owner = f"{os.getpid()}:{threading.get_ident()}:{uuid.uuid4().hex}"
+    owner = f"{os.getpid()}:{_PROCESS}:{threading.get_ident()}:{uuid.uuid4().hex}"
     now = utc_now()
     with write_transaction(db):
         number = finished_number(db, idempotency_key, request_fingerprint)
@@ -63,7 +65,8 @@ def claim(
         if held is not None:
             if held["fingerprint"] != request_fingerprint:
                 raise IdempotencyMismatch(f"key {idempotency_key!r} is in use for another request")
-            if datetime.fromisoformat(held["claimed_at"]) > now - timedelta(seconds=ttl):
+            fresh = datetime.fromisoformat(held["claimed_at"]) > now - timedelta(seconds=ttl)
+            if fresh and not _owner_gone(held["owner"]):
                 raise RequestInProgress(f"request {idempotency_key!r} is still being processed")
         db.execute(
             "INSERT INTO sale_claims (idempotency_key, fingerprint, owner, claimed_at) "
@@ -72,6 +75,24 @@ def claim(
             [idempotency_key, request_fingerprint, owner, iso(now)],
         )
     return owner, None
+
+
+def _owner_gone(owner: str) -> bool:
+    """Whether the process that took a claim has died (killed, or the power went)."""
+    # Without this, the retry after a restart would be refused until the claim expires.
+    pid, _, rest = owner.partition(":")
+    process = rest.partition(":")[0]
+    if not pid.isdigit():
+        return False
+    if int(pid) == os.getpid():
+        return process != _PROCESS
+    try:
+        os.kill(int(pid), 0)
+    except ProcessLookupError:
+        return True
+    except OSError:  # it exists but belongs to another user
+        return False
+    return False
 
 
 def finish(db: Database, idempotency_key: str) -> None:

@@ -1,6 +1,6 @@
 """Journal: a sale or a void is one transaction of receipt, lines, stock moves and payment."""
 
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from datetime import datetime
 
@@ -32,6 +32,10 @@ from sales.receipts import (
 )
 from sales.stock import add_move, bag_codes, require_text, stock_in
 
+# on_record(receipt) runs inside the transaction that records a new receipt (never on a replay):
+# what the caller writes there (its print job, its audit line) commits with it or not at all.
+OnRecord = Callable[[Receipt], object]
+
 
 @dataclass(frozen=True)
 class Payment:
@@ -53,6 +57,7 @@ def record_sale(
     now: datetime | None = None,
     max_qty: int = DEFAULT_MAX_QTY,
     claim_ttl: float = CLAIM_TTL_SECONDS,
+    on_record: OnRecord | None = None,
 ) -> Receipt:
     """Record a paid basket {code: qty} once per idempotency key and return its receipt."""
     check_prefix(kiosk_prefix)
@@ -67,13 +72,17 @@ def record_sale(
     if owner is None:
         return _replay(db, number)
     try:
-        # The transaction boundary: receipt, lines, stock moves and the claim's removal commit
-        # together or not at all; BEGIN IMMEDIATE because it reads the last number and stock.
+        # The transaction boundary: receipt, lines, stock moves, the claim's removal and what
+        # on_record adds commit together or not at all; BEGIN IMMEDIATE because it reads the
+        # last number and the stock.
         with write_transaction(db):
-            return _write_sale(
+            receipt = _write_sale(
                 db, items, payment, volunteer.strip(), idempotency_key, request_fp,
                 series_for(kiosk_prefix, bool(training)), kiosk_prefix, now or utc_now(), max_qty,
             )
+            if on_record is not None and not receipt.replayed:
+                on_record(receipt)
+            return receipt
     except BaseException:
         release(db, idempotency_key, owner)
         raise
@@ -126,6 +135,7 @@ def void_sale(
     *,
     idempotency_key: str | None = None,
     now: datetime | None = None,
+    on_record: OnRecord | None = None,
 ) -> Receipt:
     """Void a receipt with a new receipt of negative lines that names it (one void per receipt)."""
     require_text(volunteer=volunteer, reason=reason)
@@ -147,7 +157,11 @@ def void_sale(
         if done is not None:
             raise AlreadyVoided(f"{receipt_number} werd al geannuleerd door {done['number']}")
         finished_number(db, key, request_fp)
-        return _write_void(db, original, volunteer.strip(), reason.strip(), key, request_fp, moment)
+        refund = _write_void(db, original, volunteer.strip(), reason.strip(), key, request_fp,
+                             moment)
+        if on_record is not None:
+            on_record(refund)
+        return refund
 
 
 def _write_void(

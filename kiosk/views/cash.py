@@ -8,7 +8,7 @@ from flask_babel import lazy_gettext as _l
 
 from kiosk import audit
 from kiosk.cashslips import report_slip
-from kiosk.db import get_db
+from kiosk.db import get_db, immediate
 from kiosk.htmx import htmx, render
 from kiosk.money import parse_euros
 from kiosk.printing import enqueue, header, printing
@@ -102,15 +102,17 @@ def count():
 @desk_required
 def open_drawer():
     """Open the drawer with the counted float."""
+    db = get_db()
     try:
         counts = read_counts()
-        session = open_session(get_db(), counts, current_volunteer()["name"])
+        with immediate(db):  # the till and its audit line, together
+            session = open_session(db, counts, current_volunteer()["name"])
+            audit.log(db, "cash-open", volunteer=current_volunteer(),
+                      float_cents=session.float_cents)
     except FormError as error:
         return _show("home", 422, error=error)
     except SalesError as error:
         return _show("home", 422, error=FormError("", str(error)))
-    audit.log(get_db(), "cash-open", volunteer=current_volunteer(),
-              float_cents=session.float_cents)
     return _done("home", _l("De kassa is open."))
 
 
@@ -119,15 +121,18 @@ def open_drawer():
 def move():
     """Put cash into the drawer or take it out, with a reason."""
     kind = "in" if request.form.get("kind") == "in" else "out"
+    db = get_db()
     try:
         cents = euro_cents("amount", maximum=MAX_MOVE_CENTS, label=_l("Bedrag"))
         reason = reason_text()
-        move_cash(get_db(), kind, cents, reason, current_volunteer()["name"])
+        with immediate(db):  # the money and its audit line, together
+            move_cash(db, kind, cents, reason, current_volunteer()["name"])
+            audit.log(db, f"cash-{kind}", volunteer=current_volunteer(), cents=cents,
+                      reason=reason)
     except FormError as error:
         return _show("home", 422, error=error)
     except SalesError as error:
         return _show("home", 422, error=FormError("", str(error)))
-    audit.log(get_db(), f"cash-{kind}", volunteer=current_volunteer(), cents=cents, reason=reason)
     message = _l("%(amount)s in de kassa gelegd.", amount=format_cents(cents)) if kind == "in" \
         else _l("%(amount)s uit de kassa genomen.", amount=format_cents(cents))
     return _done("home", message)
@@ -149,11 +154,14 @@ def interim():
 @desk_required
 def print_interim():
     """Print the X-report through the print queue."""
+    db = get_db()
     try:
-        report = x_report(get_db())
+        with immediate(db):
+            report = x_report(db)
+            _print(db, report, "cash-x-print")
     except NoOpenSession:
         return _show("home", 422, error=FormError("", _l("De kassa is niet open.")))
-    _print(report, "cash-x-print")
+    printing().wake()
     return _show("report", report=report, notice=_l("Het X-rapport wordt afgedrukt."))
 
 
@@ -170,14 +178,21 @@ def close_form():
 @desk_required
 def close():
     """Close the drawer with the counted cash and bags; store and print the Z-report."""
+    db = get_db()
+
+    def queue_report(report):
+        _print(db, report, "cash-close", ref=f"report-z:{report.session_id}",
+               difference_cents=report.cash_difference_cents)
+
     try:
         counts, bags = read_counts(), _bag_counts()
-        report = close_session(get_db(), counts, bags, current_volunteer()["name"])
+        report = close_session(db, counts, bags, current_volunteer()["name"],
+                               on_record=queue_report)
     except FormError as error:
         return _show("close", 422, error=error)
     except SalesError as error:
         return _show("home", 422, error=FormError("", str(error)))
-    _print(report, "cash-close", difference_cents=report.cash_difference_cents)
+    printing().wake()
     if not htmx:
         return redirect(url_for("cash.report", session_id=report.session_id), code=303)
     return _show("report", report=report, notice=_l("De kassa is gesloten. Het Z-rapport is "
@@ -198,11 +213,14 @@ def report(session_id: int):
 @desk_required
 def reprint(session_id: int):
     """Print a stored Z-report again, marked DUPLICAAT."""
+    db = get_db()
     try:
-        stored = get_z_report(get_db(), session_id)
+        with immediate(db):
+            stored = get_z_report(db, session_id)
+            _print(db, stored, "cash-z-reprint", duplicate=True, session=stored.session_id)
     except ReportNotFound:
         return _show("home", 404, error=FormError("", _l("Dat rapport bestaat niet.")))
-    _print(stored, "cash-z-reprint", duplicate=True, session=stored.session_id)
+    printing().wake()
     return _show("report", report=stored, notice=_l("Het Z-rapport wordt nog eens afgedrukt."))
 
 
@@ -219,11 +237,12 @@ def _bag_counts() -> dict[str, int]:
     return bags
 
 
-def _print(report, action: str, duplicate: bool = False, **values) -> None:
-    enqueue(get_db(), f"report-{report.kind.lower()}", report_slip(report, header(),
-                                                                     duplicate=duplicate))
-    printing().wake()
-    audit.log(get_db(), action, volunteer=current_volunteer(), **values)
+def _print(db, report, action: str, duplicate: bool = False, ref: str | None = None,
+           **values) -> None:
+    """Queue a report's paper and its audit line, inside the caller's transaction."""
+    enqueue(db, f"report-{report.kind.lower()}",
+            report_slip(report, header(), duplicate=duplicate), ref=ref)
+    audit.log(db, action, volunteer=current_volunteer(), **values)
 
 
 def _done(view: str, notice):

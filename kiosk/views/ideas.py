@@ -11,7 +11,7 @@ from flask_babel import get_locale
 from flask_babel import lazy_gettext as _l
 
 from kiosk import clock, ideas
-from kiosk.db import generation, get_db
+from kiosk.db import generation, get_db, immediate
 from kiosk.htmx import is_htmx, render
 from kiosk.idea_slips import thanks_slip
 from kiosk.pagecache import FORM_KEY, shared_page
@@ -88,21 +88,28 @@ def confirm():
         return _step(go, draft, request.form.get("key", ""))
     db = get_db()
     try:
-        idea, created = ideas.record_idea(db, draft, request.form.get("key", ""),
-                                          str(get_locale()), current_app.config["IDEAS_MAX_CHARS"])
+        with immediate(db):  # the idea and its slip, together
+            idea, _ = ideas.record_idea(db, draft, request.form.get("key", ""),
+                                        str(get_locale()), current_app.config["IDEAS_MAX_CHARS"])
+            job_id = _queue_thanks(db, idea)
     except ideas.IdeaError as error:
         key = request.form.get("key", "")
         key = key if "key" not in error.errors else uuid.uuid4().hex
         errors = {f: c for f, c in error.errors.items() if f != "key"} or error.errors
         step = _first_step_with(errors) if "key" not in error.errors else "confirm"
         return _step(step, draft, key, 422, errors)
-    if created:
-        job_id = enqueue(db, "idea", thanks_slip(idea, header()))
-        printing().wake()
-        session["last_idea"] = {"id": idea["id"], "job_id": job_id}
+    printing().wake()
+    session["last_idea"] = {"id": idea["id"], "job_id": job_id}
     if is_htmx():
         return _thanks(idea["id"])
     return redirect(url_for("ideas.thanks"), code=303)
+
+
+def _queue_thanks(db, idea: dict) -> int:
+    """The idea's thank-you slip, queued once per idea (a double tap finds the first one)."""
+    ref = f"idea:{idea['id']}"
+    job = queue.find(db, ref)
+    return job.id if job else enqueue(db, "idea", thanks_slip(idea, header()), ref=ref)
 
 
 @bp.get("/bedankt")

@@ -9,7 +9,7 @@ from flask_babel import lazy_gettext as _l
 from flask_babel import ngettext
 
 from kiosk import audit, clock, ideas
-from kiosk.db import get_db
+from kiosk.db import get_db, immediate
 from kiosk.htmx import render
 from kiosk.idea_export import idea_rows, to_csv
 from kiosk.idea_slips import meeting_slip
@@ -132,9 +132,10 @@ def print_idea(idea_id: int):
     idea = ideas.get_idea(db, idea_id)
     if idea is None:
         return _detail(idea_id)
-    enqueue(db, "idea", meeting_slip(idea, ideas.status_log(db, idea_id),
-                                     ideas.notes(db, idea_id), header()))
-    audit.log(db, "idea-print", volunteer=current_volunteer(), idea=idea_id)
+    with immediate(db):
+        enqueue(db, "idea", meeting_slip(idea, ideas.status_log(db, idea_id),
+                                         ideas.notes(db, idea_id), header()))
+        audit.log(db, "idea-print", volunteer=current_volunteer(), idea=idea_id)
     printing().wake()
     return _detail(idea_id, message=_l("Het idee wordt afgedrukt."))
 

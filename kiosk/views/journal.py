@@ -7,11 +7,11 @@ from flask_babel import lazy_gettext as _l
 
 import sales
 from kiosk import audit, clock
-from kiosk.db import get_db
+from kiosk.db import get_db, immediate
 from kiosk.forms import one_line
 from kiosk.htmx import render
 from kiosk.printing import enqueue, printing
-from kiosk.receipts import SCREEN_METHODS, receipt_slip
+from kiosk.receipts import SCREEN_METHODS, queue_receipt, receipt_slip
 from kiosk.security import current_volunteer, desk_required
 from printer.preview import preview_html
 from sales.errors import AlreadyVoided, NoOpenSession, ReceiptNotFound, SalesError
@@ -47,8 +47,10 @@ def reprint(number: str):
         receipt = sales.get_receipt(db, number)
     except SalesError:
         return _page(404, _l("Die bon bestaat niet."))
-    enqueue(db, "receipt", receipt_slip(receipt, duplicate=True))
-    return _done("reprint", number, _l("De bon wordt opnieuw afgedrukt (DUPLICAAT)."))
+    with immediate(db):
+        enqueue(db, "receipt", receipt_slip(receipt, duplicate=True))
+        audit.log(db, "reprint", number, current_volunteer())
+    return _done(_l("De bon wordt opnieuw afgedrukt (DUPLICAAT)."))
 
 
 @bp.post("/<number>/void")
@@ -58,21 +60,24 @@ def void(number: str):
     reason = one_line(request.form.get("reason"))
     if not 3 <= len(reason) <= 200:
         return _page(422, _l("Schrijf kort waarom de bon geannuleerd wordt."), void_of=number)
-    db = get_db()
+    db, volunteer = get_db(), current_volunteer()
+
+    def queue_refund(refund):
+        queue_receipt(db, refund, "void", f"{number} → {refund.number}: {reason}", volunteer)
+
     try:
-        refund = sales.void_sale(db, number, current_volunteer()["name"], reason,
+        refund = sales.void_sale(db, number, volunteer["name"], reason, on_record=queue_refund,
                                  idempotency_key=request.form.get("key") or None)
     except SalesError as error:
         return _page(422, _void_message(error), void_of=number)
-    if not refund.replayed:
-        enqueue(db, "receipt", receipt_slip(refund))
-    return _done("void", f"{number} → {refund.number}: {reason}",
-                 _l("Bon %(number)s is geannuleerd met bon %(refund)s.", number=number,
+    if refund.replayed:
+        with immediate(db):  # a no-op, unless a crash of an older kiosk lost the slip
+            queue_refund(refund)
+    return _done(_l("Bon %(number)s is geannuleerd met bon %(refund)s.", number=number,
                     refund=refund.number))
 
 
-def _done(action: str, detail: str, message):
-    audit.log(get_db(), action, detail, current_volunteer())
+def _done(message):
     printing().wake()
     return _page(message=message)
 

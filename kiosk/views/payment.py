@@ -5,13 +5,13 @@ from flask_babel import lazy_gettext as _l
 
 import sales
 from kiosk import audit, basket, documents, settings, volunteers
-from kiosk.db import get_db
+from kiosk.db import get_db, immediate
 from kiosk.forms import whole_number
 from kiosk.htmx import htmx, navigate, render
 from kiosk.messages import pin_message, received_message, sale_message
 from kiosk.money import parse_euros, quick_amounts
-from kiosk.printing import enqueue, printing
-from kiosk.receipts import SCREEN_METHODS, receipt_slip
+from kiosk.printing import printing
+from kiosk.receipts import SCREEN_METHODS, queue_receipt
 from kiosk.views import cash
 from kiosk.views.stock import FormError
 from printer import queue
@@ -164,13 +164,14 @@ def till_open():
         counts = cash.read_counts()
         if not count_cash(counts):
             raise FormError("n_1000", _l("Tel eerst het wisselgeld in de lade."))
-        opened = sales.open_session(db, counts, session["payment"]["volunteer"])
+        with immediate(db):  # the till and its audit line, together
+            opened = sales.open_session(db, counts, session["payment"]["volunteer"])
+            audit.log(db, "cash-open", float_cents=opened.float_cents,
+                      volunteer=volunteers.get(db, session["payment"]["volunteer_id"]))
     except FormError as error:
         return _page("till", 422, error=error.message, **_counter_context())
     except SalesError:
         return _page(_step())  # opened by someone else meanwhile: that till is the one
-    audit.log(db, "cash-open", volunteer=volunteers.get(db, session["payment"]["volunteer_id"]),
-              float_cents=opened.float_cents)
     return _page(_step())
 
 
@@ -181,18 +182,20 @@ def _counter_context() -> dict:
 
 @bp.post("/confirm")
 def confirm():
-    """Record the sale once (whatever the taps), then queue its receipt."""
+    """Record the sale once (whatever the taps), with its receipt's print job in the same go."""
     payment, step = session["payment"], _step()
     if step == "till":
         return _page("till", 409, error=TILL_CLOSED)
     if step != "confirm":
         return _page(step, 422, error=_l("Die stap is nog niet klaar."))
     db = get_db()
+    volunteer = volunteers.get(db, payment["volunteer_id"])
     try:
         receipt = sales.record_sale(
             db, payment["basket"], sales.Payment(payment["method"], payment.get("received")),
             payment["volunteer"], payment["key"], current_app.config["KIOSK_ID"],
-            training=settings.training(db), max_qty=_max_qty())
+            training=settings.training(db), max_qty=_max_qty(),
+            on_record=lambda new: _triggered(db, new, volunteer, payment.get("document_id")))
     except NoOpenSession:
         return _page("till", 409, error=TILL_CLOSED)
     except SalesError as error:
@@ -201,21 +204,26 @@ def confirm():
         # 409: the same payment is still being recorded, or the stock or the till is not there.
         status = 409 if getattr(error, "http_status", 422) == 409 else 422
         return _page("confirm", status, error=sale_message(error, names))
-    job_id = None
-    if not receipt.replayed:
-        job_id = enqueue(db, "receipt", receipt_slip(receipt))
-        audit.log(db, "sale", receipt.number, volunteers.get(db, payment["volunteer_id"]))
-        printing().wake()
-    session["last_sale"] = {"number": receipt.number, "job_id": job_id}
+    if receipt.replayed:
+        with immediate(db):  # a no-op, unless a crash of an older kiosk lost the slip
+            _triggered(db, receipt, volunteer, payment.get("document_id"))
+    printing().wake()
+    session["last_sale"] = {"number": receipt.number,
+                            "job_id": queue.find(db, f"receipt:{receipt.number}").id}
     basket.empty()
     if payment.get("document_id"):
-        # A paid print goes to the A4 printer now; its screen shows how that goes.
-        documents.release(db, payment["document_id"], receipt.total_cents, receipt.number)
-        printing().wake()
+        # A paid print went to the A4 printer with the sale; its screen shows how that goes.
         return navigate(url_for("prints.index"))
     if htmx:
         return _done()
     return redirect(url_for("payment.thanks"), code=303)
+
+
+def _triggered(db, receipt, volunteer: dict | None, document_id: int | None) -> None:
+    """What a sale sets going, in its own transaction: the slip, the audit line, a paid print."""
+    queue_receipt(db, receipt, "sale", receipt.number, volunteer)
+    if document_id:
+        documents.release(db, document_id, receipt.total_cents, receipt.number)
 
 
 @bp.get("/bedankt")

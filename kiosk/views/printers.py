@@ -4,7 +4,7 @@ from flask import Blueprint, current_app
 from flask_babel import lazy_gettext as _l
 
 from kiosk import audit, documents
-from kiosk.db import get_db
+from kiosk.db import get_db, immediate
 from kiosk.htmx import render
 from kiosk.printing import printing
 from kiosk.security import current_volunteer, desk_polled, desk_required
@@ -78,8 +78,11 @@ def check():
 def test_print():
     """Queue a test slip (through the queue, so the screen never waits for the printer)."""
     slip = build_test_slip(current_app.config["BUURTPUNT_NAME"], printing().profile.columns)
-    job_id = queue.enqueue(get_db(), "test", slip)
-    return _acted("print-test", job_id)
+    db = get_db()
+    with immediate(db):  # the slip and its audit line, together
+        job_id = queue.enqueue(db, "test", slip)
+        audit.log(db, "print-test", volunteer=current_volunteer(), job=job_id)
+    return _acted()
 
 
 @bp.post("/<id:job_id>/<any(retry, cancel, reprint):action>")
@@ -90,11 +93,15 @@ def act(job_id: int, action: str):
     if queue.get_job(db, job_id) is None:
         return render("printers/index.html", "printers/_print_jobs.html", status=404,
                       **_status(), **_jobs(error=_l("Die bon bestaat niet.")))
-    done = {"retry": queue.retry, "cancel": queue.cancel}.get(action, queue.reprint)(db, job_id)
+    change = {"retry": queue.retry, "cancel": queue.cancel}.get(action, queue.reprint)
+    with immediate(db):  # the change and its audit line, together
+        done = change(db, job_id)
+        if done:
+            audit.log(db, f"print-{action}", volunteer=current_volunteer(), job=job_id)
     if not done:
         return render("printers/index.html", "printers/_print_jobs.html", status=409,
                       **_status(), **_jobs(error=_l("Dat kan niet meer voor deze bon.")))
-    return _acted(f"print-{action}", job_id)
+    return _acted()
 
 
 @bp.get("/<id:job_id>/preview")
@@ -128,8 +135,7 @@ def a4_act(doc_id: int, action: str):
                   **_status(), **_jobs(error))
 
 
-def _acted(action: str, job_id: int):
-    audit.log(get_db(), action, volunteer=current_volunteer(), job=job_id)
+def _acted():
     printing().wake()
     return render("printers/index.html", "printers/_print_jobs.html", **_status(), **_jobs())
 

@@ -31,15 +31,14 @@ def _log_in(page, kiosk):
 
 
 def _seed(kiosk):
-    """A slip that was printed and one that broke off mid-job (a volunteer must decide)."""
+    """A slip that was printed and one that failed (a volunteer must decide)."""
     db = connect(kiosk.app.config["DATABASE"])
     slip = Slip(header=Header("Buurtpunt Test"), body=[Text("Wachtnummer 12")], title="Ticket")
     done = queue.enqueue(db, "ticket", slip)
     queue.mark_done(db, queue.claim_next(db).id)
     failed = queue.enqueue(db, "ticket", slip)
     queue.claim_next(db)
-    queue.mark_failed(db, failed, "De printer viel weg tijdens het afdrukken.",
-                      reached_printer=True)
+    queue.mark_failed(db, failed, "De printer antwoordde 10 keer niet.", retry=False)
     db.close()
     return done, failed
 

@@ -42,7 +42,7 @@ def _job(app, status="queued", text="Bedankt voor je bezoek"):
         assert claimed.id == job_id
         if status == "failed":
             queue.mark_failed(db, job_id, "De printer op 127.0.0.1:9100 antwoordt niet.",
-                              reached_printer=True)
+                              retry=False)
         elif status == "done":
             queue.mark_done(db, job_id)
     db.close()

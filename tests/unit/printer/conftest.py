@@ -1,6 +1,7 @@
 """Fixtures for the printer tests: a fresh queue database, a fake ESC/POS printer on 127.0.0.1."""
 
 import contextlib
+import os
 import select
 import socket
 import struct
@@ -11,6 +12,7 @@ import pytest
 import printer  # noqa: F401 - first, so python-escpos is imported through printer._escpos
 from printer.dbtools import connect
 from printer.migrations import apply
+from printer.status import QUERY_PAPER, QUERY_PRINTER
 
 STATUS = {
     # mode: (reply to DLE EOT 1, reply to DLE EOT 4)
@@ -111,18 +113,20 @@ class FakePrinter:
         conn.settimeout(5)
         try:
             while True:
-                chunk = conn.recv(4096)
+                if mode == "drop" and len(data) >= self.drop_after:
+                    # Abort with RST after exactly drop_after bytes, as a printer being switched
+                    # off mid-job would: what it took so far is all it ever gets.
+                    conn.setsockopt(socket.SOL_SOCKET, socket.SO_LINGER, struct.pack("ii", 1, 0))
+                    with self._lock:
+                        self.partial.append(bytes(data))
+                    return
+                room = self.drop_after - len(data) if mode == "drop" else 4096
+                chunk = conn.recv(min(room, 4096))
                 if not chunk:
                     break
                 stream = tail + chunk
                 data += self._answer(conn, stream, mode, len(tail))
                 tail = stream[-2:]
-                if mode == "drop" and len(data) > self.drop_after:
-                    # Abort with RST, as a printer being switched off mid-job would.
-                    conn.setsockopt(socket.SOL_SOCKET, socket.SO_LINGER, struct.pack("ii", 1, 0))
-                    with self._lock:
-                        self.partial.append(bytes(data))
-                    return
             with self._lock:
                 self.jobs.append(bytes(data))
         except OSError:
@@ -139,6 +143,12 @@ class FakePrinter:
                 conn.sendall(replies[0] if stream[end] == 1 else replies[1])
         return stream[skip:]
 
+    def received_jobs(self) -> int:
+        """Count connections that got any job bytes (more than status queries), even cut off."""
+        with self._lock:
+            data = self.jobs + self.partial
+        return sum(bool(d.replace(QUERY_PRINTER, b"").replace(QUERY_PAPER, b"")) for d in data)
+
     def printed(self, marker: bytes) -> int:
         """Count complete jobs (connections the client closed) that contain ``marker``."""
         with self._lock:
@@ -153,6 +163,21 @@ class FakePrinter:
             for held in self._held:
                 with contextlib.suppress(OSError):
                     held.close()
+
+
+@pytest.fixture
+def fake_lp(tmp_path, monkeypatch):
+    """Put a fake `lp` running the given shell script first on PATH."""
+
+    def install(script: str) -> None:
+        bin_dir = tmp_path / "bin"
+        bin_dir.mkdir()
+        lp = bin_dir / "lp"
+        lp.write_text("#!/bin/sh\n" + script)
+        lp.chmod(0o755)
+        monkeypatch.setenv("PATH", f"{bin_dir}{os.pathsep}{os.environ['PATH']}")
+
+    return install
 
 
 @pytest.fixture

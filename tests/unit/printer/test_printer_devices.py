@@ -76,26 +76,16 @@ def test_file_printer_without_write_permission_reports_offline(tmp_path):
     assert make_printer(f"file:{folder}/").status().state == "offline"
 
 
-def fake_lp(tmp_path, monkeypatch, script: str) -> None:
-    """Put a fake `lp` first on PATH."""
-    bin_dir = tmp_path / "bin"
-    bin_dir.mkdir()
-    lp = bin_dir / "lp"
-    lp.write_text("#!/bin/sh\n" + script)
-    lp.chmod(0o755)
-    monkeypatch.setenv("PATH", f"{bin_dir}{os.pathsep}{os.environ['PATH']}")
-
-
-def test_cups_printer_sends_raw_bytes_to_lp(tmp_path, monkeypatch):
+def test_cups_printer_sends_raw_bytes_to_lp(tmp_path, fake_lp):
     out = tmp_path / "lp.out"
-    fake_lp(tmp_path, monkeypatch, f'echo "$@" > {out}.args\ncat > {out}\n')
+    fake_lp(f'echo "$@" > {out}.args\ncat > {out}\n')
     make_printer("cups:bonprinter").print_slip(SLIP)
     assert out.read_bytes() == render(SLIP, Profile())
     assert "-d bonprinter -o raw" in (tmp_path / "lp.out.args").read_text()
 
 
-def test_cups_printer_reports_lp_error_text(tmp_path, monkeypatch):
-    fake_lp(tmp_path, monkeypatch, 'echo "lp: The printer or class does not exist." >&2\nexit 1\n')
+def test_cups_printer_reports_lp_error_text(fake_lp):
+    fake_lp('echo "lp: The printer or class does not exist." >&2\nexit 1\n')
     with pytest.raises(PrinterUnreachable, match="does not exist"):
         make_printer("cups:weg").print_slip(SLIP)
 

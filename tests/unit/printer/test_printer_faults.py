@@ -90,7 +90,7 @@ def test_network_drop_mid_job_is_interrupted(fake_printer):
         ("refuse", "queued", "offline"),
         ("hang", "queued", "unknown"),
         ("paper_out", "queued", "paper_out"),
-        ("drop", "failed", None),
+        ("drop", "unknown", None),
     ],
 )
 def test_worker_fault_then_recovery_prints_exactly_once(
@@ -104,8 +104,8 @@ def test_worker_fault_then_recovery_prints_exactly_once(
     if state_shown:
         assert worker.state().status.state == state_shown
     fake_printer.set_mode("accept")
-    if after == "failed":
-        queue.retry(fresh_db, job_id)  # a volunteer presses "opnieuw"
+    if after == "unknown":
+        queue.retry(fresh_db, job_id)  # a volunteer saw no slip came out and presses "opnieuw"
     make_due(fresh_db)
     run_one(worker, fresh_db)
     assert queue.get_job(fresh_db, job_id).status == "done"

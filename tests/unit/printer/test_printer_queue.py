@@ -23,8 +23,18 @@ def status(db, job_id):
 
 def test_migrations_are_recorded_and_idempotent(fresh_db):
     migrations.apply(fresh_db)
-    assert [m.name for m in migrations.applied(fresh_db)] == ["m001_print_jobs"]
+    assert [m.name for m in migrations.applied(fresh_db)] == ["m001_print_jobs",
+                                                              "m002_print_job_refs"]
     assert fresh_db["print_jobs"].exists()
+
+
+def test_enqueue_with_a_ref_is_found_by_it_and_refuses_a_second_job(fresh_db):
+    job_id = queue.enqueue(fresh_db, "receipt", slip(), ref="receipt:BP1-000001")
+    copy = queue.reprint(fresh_db, job_id)
+    assert queue.find(fresh_db, "receipt:BP1-000001").id == job_id
+    assert queue.get_job(fresh_db, copy).ref is None and queue.find(fresh_db, "x") is None
+    with pytest.raises(sqlite3.IntegrityError):
+        queue.enqueue(fresh_db, "receipt", slip(), ref="receipt:BP1-000001")
 
 
 def test_enqueue_stores_payload_and_utc_times(fresh_db):
@@ -111,10 +121,10 @@ def test_mark_failed_gives_up_after_max_attempts(fresh_db):
     assert result == "failed" and status(fresh_db, job_id) == "failed"
 
 
-def test_mark_failed_after_reaching_printer_fails_without_retry(fresh_db):
+def test_mark_failed_without_retry_fails_at_once(fresh_db):
     job_id = queue.enqueue(fresh_db, "receipt", slip())
     queue.claim_next(fresh_db)
-    assert queue.mark_failed(fresh_db, job_id, "half", reached_printer=True) == "failed"
+    assert queue.mark_failed(fresh_db, job_id, "onleesbaar", retry=False) == "failed"
     assert queue.get_job(fresh_db, job_id).next_attempt_at is None
 
 
@@ -143,7 +153,7 @@ def test_recover_after_crash_turns_printing_into_unknown_not_queued(db_path):
 def test_retry_requeues_failed_and_unknown_jobs(fresh_db):
     failed = queue.enqueue(fresh_db, "receipt", slip())
     queue.claim_next(fresh_db)
-    queue.mark_failed(fresh_db, failed, "x", reached_printer=True)
+    queue.mark_failed(fresh_db, failed, "x", retry=False)
     unknown = queue.enqueue(fresh_db, "receipt", slip())
     queue.claim_next(fresh_db)
     queue.mark_unknown(fresh_db, unknown, "?")
