@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 from waitress.server import create_server
 
-from kiosk import create_app, ideas
+from kiosk import create_app, ideas, reasons, visits
 from kiosk.config import DEFAULTS
 from kiosk.db import connect
 from tests.e2e.conftest import SCREENSHOTS, _Served
@@ -40,6 +40,7 @@ def walk_kiosk(tmp_path_factory):
     add_volunteer(app, "Marie-Christine", "3579")
     stock_and_open_till(app)
     _fill_the_wall(app)
+    _count_visits(app)
     server = _Served(create_server(app, host="127.0.0.1", port=0, threads=4))
     yield f"http://127.0.0.1:{server.server.effective_port}"
     server.stop()
@@ -54,6 +55,17 @@ def _fill_the_wall(app):
             idea, _created = ideas.record_idea(db, draft, f"{number:032x}")
             ideas.change_status(db, idea["id"], status, reason, None)
             ideas.set_public(db, idea["id"], True, text)
+    finally:
+        db.close()
+
+
+def _count_visits(app):
+    """Today's visits, a different number per reason, so the desk's chart has bars of each length."""
+    db = connect(app.config["DATABASE"])
+    try:
+        for number, reason in enumerate(reasons.REASONS):
+            for visit in range(number + 1):
+                visits.record_visit(db, [reason.code], "nl", "kiosk", f"{number:016x}{visit:016x}")
     finally:
         db.close()
 
