@@ -60,7 +60,7 @@ def _fill_the_wall(app):
 
 
 def _count_visits(app):
-    """Today's visits, a different number per reason, so the desk's chart has bars of each length."""
+    """Visits today, a different number per reason: the desk's chart gets bars of each length."""
     db = connect(app.config["DATABASE"])
     try:
         for number, reason in enumerate(reasons.REASONS):
