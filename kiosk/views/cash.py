@@ -9,6 +9,7 @@ from kiosk import audit
 from kiosk.cashslips import report_slip
 from kiosk.db import get_db
 from kiosk.htmx import htmx, render
+from kiosk.money import euro
 from kiosk.printing import enqueue, header, printing
 from kiosk.security import current_volunteer, desk_required
 from kiosk.views.stock import MAX_PIECES, MAX_ROLLS, FormError, reason_text, whole_number
@@ -54,14 +55,14 @@ def euro_cents(field: str, *, maximum: int, label) -> int:
     cents = int(match.group(1)) * 100 + int((match.group(2) or "0").ljust(2, "0"))
     if cents == 0 or cents > maximum:
         raise FormError(field, _l("%(label)s: kies een bedrag tussen € 0,01 en %(max)s.",
-                                  label=label, max=format_cents(maximum)))
+                                  label=label, max=euro(maximum)))
     return cents
 
 
 def read_counts() -> dict[int, int]:
     """Read the coins-and-notes counter, applying a +/- tap when one was sent."""
     counts = {d: whole_number(f"n_{d}", maximum=MAX_PIECES_PER_DENOMINATION,
-                              label=format_cents(d)) for d in DENOMINATIONS}
+                              label=euro(d)) for d in DENOMINATIONS}
     bump = re.fullmatch(r"([0-9]{1,5}):(-?1)", request.form.get("bump", ""))
     if bump and int(bump.group(1)) in counts:
         denomination = int(bump.group(1))
@@ -120,8 +121,8 @@ def move():
     except SalesError as error:
         return _show("home", 422, error=FormError("", str(error)))
     audit.log(get_db(), f"cash-{kind}", f"{format_cents(cents)}: {reason}", current_volunteer())
-    message = _l("%(amount)s in de kassa gelegd.", amount=format_cents(cents)) if kind == "in" \
-        else _l("%(amount)s uit de kassa genomen.", amount=format_cents(cents))
+    message = _l("%(amount)s in de kassa gelegd.", amount=euro(cents)) if kind == "in" \
+        else _l("%(amount)s uit de kassa genomen.", amount=euro(cents))
     return _done("home", message)
 
 
@@ -229,7 +230,7 @@ def _context(view: str) -> dict:
     db = get_db()
     return {"view": view, "session": current_session(db), "levels": stock_levels(db),
             "denominations": DENOMINATIONS, "methods": METHODS, "closes": _recent_closes(db),
-            "euro": format_cents}
+            "euro": euro}
 
 
 def _show(view: str, status: int = 200, **context):

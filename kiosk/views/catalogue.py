@@ -11,7 +11,9 @@ from flask_babel import lazy_gettext as _l
 from kiosk import audit, clock
 from kiosk.db import get_db
 from kiosk.htmx import htmx, render
+from kiosk.money import euro
 from kiosk.security import current_volunteer, desk_required
+from kiosk.templating import day
 from kiosk.views.cash import euro_cents
 from kiosk.views.stock import MAX_PIECES, FormError, whole_number
 from printer.slip import format_cents
@@ -72,8 +74,7 @@ def new_price(code: str):
     detail = f"{code} {format_cents(cents)} vanaf {start.isoformat()}"
     audit.log(get_db(), "price-set", detail, current_volunteer())
     return _done(code, _l("Nieuwe prijs voor %(name)s: %(price)s vanaf %(day)s.",
-                          name=product.name, price=format_cents(cents),
-                          day=start.strftime("%d-%m-%Y")))
+                          name=product.name, price=euro(cents), day=day(start)))
 
 
 def _product_fields() -> dict:
@@ -136,4 +137,4 @@ def _page(status: int = 200, **context):
         rows.append({"product": product, "current": current,
                      "history": price_history(db, product.code)})
     return render("catalogue/index.html", "catalogue/_catalogue.html", status=status,
-                  rows=rows, values=request.form, euro=format_cents, today=_today(), **context)
+                  rows=rows, values=request.form, euro=euro, today=_today(), **context)

@@ -234,7 +234,7 @@ def test_receipt_slip_shows_the_cash_rounding_as_its_own_line(app):
         slip = receipt_slip(receipt)
     printed = render(slip, Profile()).decode("cp858", errors="replace")
     for expected in ("Subtotaal", "Afronding (cash)", "€ -0,02", "€ 1,45", "Geholpen door",
-                     "Anna", "01-03-2026 10:30"):
+                     "Anna", "01/03/2026 10:30"):
         assert expected in printed, expected
     assert "De Smet" not in printed
 
