@@ -9,7 +9,7 @@ import segno
 from flask import Flask, current_app
 from markupsafe import Markup
 
-from kiosk import __version__, clock, i18n, money, reasons, registry
+from kiosk import __version__, clock, i18n, money, products, reasons, registry
 from kiosk.security import current_volunteer
 from printer import formats
 
@@ -98,7 +98,7 @@ def init_app(app: Flask) -> None:
         icon=icon, today_text=today_text, time_text=time_text, languages=i18n.languages,
         current_locale=i18n.current, current_volunteer=current_volunteer,
         reason_label=reason_label, version=__version__, desk_menu=registry.DESK_MENU,
-        qr_svg=qr_svg,
+        qr_svg=qr_svg, product_name=products.name, product_name_of=products.name_of,
     )
     app.jinja_env.filters["localtime"] = localtime
     app.jinja_env.filters["euro"] = money.euro
