@@ -9,7 +9,7 @@ import segno
 from flask import Flask, current_app
 from markupsafe import Markup
 
-from kiosk import __version__, clock, i18n, money, products, reasons, registry
+from kiosk import __version__, clock, i18n, money, printer_texts, products, reasons, registry
 from kiosk.security import current_volunteer
 from printer import formats
 
@@ -104,3 +104,4 @@ def init_app(app: Flask) -> None:
     app.jinja_env.filters["euro"] = money.euro
     app.jinja_env.filters["clocktime"] = clocktime
     app.jinja_env.filters["day"] = day
+    printer_texts.init_app(app)

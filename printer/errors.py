@@ -6,6 +6,8 @@ from printer.status import PrinterStatus
 class PrinterError(Exception):
     """A printing problem, with a message in plain Dutch for the desk and the installer."""
 
+    kind = "error"  # what happened, as a code the desk puts in its own language
+
     def __init__(self, message: str, status: PrinterStatus | None = None) -> None:
         super().__init__(message)
         self.message = message
@@ -15,10 +17,16 @@ class PrinterError(Exception):
 class PrinterUnreachable(PrinterError):
     """Nothing reached the printer (refused, offline, no paper, no answer): safe to try again."""
 
+    kind = "unreachable"
+
 
 class JobInterrupted(PrinterError):
     """Part of the job reached the printer and then it failed: do not retry without a volunteer."""
 
+    kind = "interrupted"
+
 
 class JobUncertain(PrinterError):
     """The job was sent but the printer never confirmed it: it may or may not have printed."""
+
+    kind = "uncertain"
