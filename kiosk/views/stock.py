@@ -4,7 +4,7 @@ import re
 
 from flask import Blueprint, redirect, request, url_for
 from flask_babel import lazy_gettext as _l
-from flask_babel import lazy_ngettext
+from flask_babel import ngettext
 
 from kiosk import audit
 from kiosk.db import get_db
@@ -92,8 +92,8 @@ def intake():
         return _page(422, form="intake", error=FormError("product", str(error)))
     added = rolls * level.pieces_per_roll + pieces
     audit.log(get_db(), "stock-intake", f"{level.code} +{added}", current_volunteer())
-    return _done(lazy_ngettext("%(num)s zak %(name)s erbij geteld.",
-                               "%(num)s zakken %(name)s erbij geteld.", added, name=level.name))
+    return _done(ngettext("%(num)s zak %(name)s erbij geteld.",
+                          "%(num)s zakken %(name)s erbij geteld.", added, name=level.name))
 
 
 @bp.post("/correct")
@@ -113,7 +113,7 @@ def correct():
     except FormError as error:
         return _page(422, form="correct", error=error)
     except InsufficientStock:
-        error = FormError("pieces", lazy_ngettext(
+        error = FormError("pieces", ngettext(
             "Er is maar %(num)s zak %(name)s: je kunt er niet meer weghalen.",
             "Er zijn maar %(num)s zakken %(name)s: je kunt er niet meer weghalen.",
             level.pieces, name=level.name))
