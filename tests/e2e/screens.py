@@ -92,10 +92,13 @@ FLOWS: dict[str, list[Screen]] = {
         screen("ideas-4-place", keys("{shift}", "E", "e", "n", "{space}", "b", "a", "n", "k"),
                tap(NEXT), ready="#ideas[data-step=place] .hg-button"),
         screen("ideas-5-contact", tap(NEXT), ready="#ideas[data-step=contact] .hg-button"),
-        screen("ideas-5-contact-error", tap("#ideas input[name=phone]"), keys("1", "2"), tap(NEXT),
-               ready="#ideas #error-phone"),
+        # The most a visitor can get wrong at once: phone, e-mail and the box not ticked.
+        screen("ideas-5-contact-error", tap("#ideas input[name=phone]"), keys("1", "2"),
+               tap("#ideas input[name=email]"), keys("a", "b"), tap(NEXT),
+               ready="#ideas #error-email"),
         screen("ideas-6-confirm", tap("#ideas input[name=phone]"), keys("{bksp}", "{bksp}"),
-               tap(NEXT), ready="#ideas[data-step=confirm]"),
+               tap("#ideas input[name=email]"), keys("{bksp}", "{bksp}"), tap(NEXT),
+               ready="#ideas[data-step=confirm]"),
         screen("ideas-thanks", tap(NEXT), ready="#ideas [data-idea-number]"),
     ],
     "wall": [
