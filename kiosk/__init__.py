@@ -23,8 +23,9 @@ def create_app(test_config: dict | None = None) -> Flask:
 
     config.load(app, test_config)
 
-    from kiosk import db, errors, htmx, i18n, pagecache, printing, security, templating
+    from kiosk import db, errors, forms, htmx, i18n, pagecache, printing, security, templating
 
+    forms.init_app(app)
     printing.init_app(app)
     db.init_app(app)
     htmx.init_app(app)

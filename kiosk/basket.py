@@ -8,6 +8,7 @@ from flask_babel import gettext as _
 from sqlite_utils import Database
 
 from kiosk import clock, products
+from kiosk.forms import whole_number
 from sales import list_products, price_at, stock_levels
 from sales.catalogue import Product
 from sales.errors import SalesError
@@ -52,9 +53,9 @@ def set_quantity(db: Database, code: str, raw: str) -> dict[str, int]:
     offer = next((o for o in offers(db) if o.product.code == code), None)
     if offer is None:
         raise BasketError(_("Die zak kennen we niet."))
-    if not raw.isdigit() or len(raw) > 4:
+    quantity, most = whole_number(raw, 9999), current_app.config["SHOP_MAX_QTY"]
+    if quantity is None:
         raise BasketError(_("Dat aantal kunnen we niet lezen."))
-    quantity, most = int(raw), current_app.config["SHOP_MAX_QTY"]
     if quantity > most:
         raise BasketError(_("Je kan maximaal %(most)s zakken per soort kopen.", most=most))
     if quantity > offer.stock:

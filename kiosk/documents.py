@@ -15,6 +15,7 @@ from sqlite_utils import Database
 
 from kiosk import clock
 from kiosk.db import immediate
+from kiosk.forms import whole_number
 
 TOKEN_MINUTES = 15
 KEEP_MINUTES = 30
@@ -122,11 +123,10 @@ def refuse(db: Database, doc: Document, code: str) -> None:
 def choose(db: Database, doc: Document, copies: str, page_from: str, page_to: str,
            colour: bool, max_copies: int) -> Document:
     """Store the visitor's choices after checking them against the document."""
-    try:
-        values = int(copies), int(page_from or 1), int(page_to or doc.pages)
-    except ValueError as error:
-        raise OptionsError("not-a-number") from error
-    number, first, last = values
+    number, first, last = (whole_number(copies), whole_number(page_from or "1"),
+                           whole_number(page_to or str(doc.pages)))
+    if None in (number, first, last):
+        raise OptionsError("not-a-number")
     if not 1 <= number <= max_copies:
         raise OptionsError("copies")
     if not 1 <= first <= last <= (doc.pages or 0):

@@ -43,8 +43,8 @@ _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")
 _EMAIL = re.compile(r"^[^@\s<>\"',;]+@[^@\s<>\"',;]+\.[^@\s<>\"',;.]{2,}$")
 # Belgian numbers without their separators: mobile 04xx xx xx xx, landline 0x(x) xx xx xx,
 # both also with +32 or 0032 instead of the leading 0; a foreign number only with its + code.
-_PHONE_BE = re.compile(r"^(?:0|\+32|0032)(?:4[5-9]\d{7}|[1-35-9]\d{7})$")
-_PHONE_OTHER = re.compile(r"^\+(?!32)[1-9]\d{7,14}$")
+_PHONE_BE = re.compile(r"^(?:0|\+32|0032)(?:4[5-9][0-9]{7}|[1-35-9][0-9]{7})$")
+_PHONE_OTHER = re.compile(r"^\+(?!32)[1-9][0-9]{7,14}$")
 
 
 class IdeaError(ValueError):

@@ -21,6 +21,13 @@ def pin_message(result: LoginResult) -> str:
     return _("Kies eerst je naam.")
 
 
+def duration(seconds: int) -> str:
+    """A setting's seconds in words: "3 minuten" when whole minutes, else "45 seconden"."""
+    if seconds >= 60 and seconds % 60 == 0:
+        return ngettext("%(num)s minuut", "%(num)s minuten", seconds // 60)
+    return ngettext("%(num)s seconde", "%(num)s seconden", seconds)
+
+
 def received_message(amount: int | None, due: int) -> str:
     """Why an amount handed over cannot be taken."""
     if amount is None:

@@ -5,11 +5,11 @@ import re
 from kiosk import i18n
 from printer import formats
 
-AMOUNT = re.compile(r"^\s*(?:€\s*)?(\d{1,6})(?:[.,](\d{1,2}))?\s*$")
+AMOUNT = re.compile(r"^\s*(?:€\s*)?([0-9]{1,6})(?:[.,]([0-9]{1,2}))?\s*€?\s*$")
 
 
 def parse_euros(text: str) -> int | None:
-    """Read "20", "20,5", "20,50" or "€ 20.50" as integer cents; None when it is no amount."""
+    """Read "20", "20,5", "€ 20.50" or "20,50 €" as integer cents; None when it is no amount."""
     found = AMOUNT.match(text or "")
     if not found:
         return None

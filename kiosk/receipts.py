@@ -8,6 +8,9 @@ from sales import Receipt
 
 # Paper is Dutch whatever language the visitor chose: the journal and the desk read it.
 METHODS = {"cash": "Cash", "bancontact_qr": "Bancontact (QR)", "wero_qr": "Wero (QR)"}
+# How a void's money went back: cash leaves the open till; a QR payment goes back through the
+# bank (the Z-report lists it with the QR payments to find on the statement).
+REFUND_ROUTES = {"cash": "uit de kassa"}
 SCREEN_METHODS = {"cash": _l("Cash"), "bancontact_qr": _l("Bancontact (QR)"),
                   "wero_qr": _l("Wero (QR)")}
 
@@ -35,7 +38,12 @@ def receipt_slip(receipt: Receipt, duplicate: bool = False) -> Slip:
         body += [Row("Subtotaal", format_cents(receipt.subtotal_cents)),
                  Row("Afronding (cash)", format_cents(receipt.rounding_cents))]
     body.append(Total("Totaal", receipt.total_cents))
-    body.append(Row("Betaald met", METHODS.get(receipt.payment_method, receipt.payment_method)))
+    method = METHODS.get(receipt.payment_method, receipt.payment_method)
+    if receipt.void_of:
+        route = REFUND_ROUTES.get(receipt.payment_method, "niet uit de kassa")
+        body.append(Text(f"Terugbetaald met: {method}, {route}"))
+    else:
+        body.append(Row("Betaald met", method))
     if receipt.received_cents is not None:
         body += [Row("Ontvangen", format_cents(receipt.received_cents)),
                  Row("Terug", format_cents(receipt.change_cents or 0))]

@@ -26,6 +26,8 @@ CSP = "; ".join([
     "form-action 'self'",
     "frame-ancestors 'none'",
 ])
+# What the desk login owns in the session; everything else is the visitor's and survives it.
+DESK_KEYS = frozenset({"volunteer_id", "desk_seen", "csrf_token"})
 HEADERS = {
     "Content-Security-Policy": CSP,
     "X-Content-Type-Options": "nosniff",
@@ -122,11 +124,14 @@ def current_volunteer() -> dict | None:
 
 
 def log_in(volunteer: dict) -> None:
-    """Start a desk session for this volunteer (a fresh session: no fixation)."""
-    lang = session.get("lang")
+    """Start a desk session for this volunteer, keeping what the visitor has on the go.
+
+    A visitor's basket or payment in progress stays (the volunteer may be logging in to open
+    the till for it); the CSRF token is new, so a form handed out before the login is void.
+    """
+    kept = {key: value for key, value in session.items() if key not in DESK_KEYS}
     session.clear()
-    if lang:
-        session["lang"] = lang
+    session.update(kept)
     session["volunteer_id"] = volunteer["id"]
     session["desk_seen"] = time.time()
     g.volunteer = volunteer

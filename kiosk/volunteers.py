@@ -87,45 +87,64 @@ def check_pin(db: Database, volunteer_id: int, pin: str, max_tries: int,
               lock_seconds: int) -> LoginResult:
     """Try a PIN. After max_tries wrong ones the volunteer is locked, each time twice as long.
 
-    The counters live in the database, so a restart does not hand out fresh tries.
+    The counters live in the database, so a restart does not hand out fresh tries, and a try
+    is counted before its PIN is checked, so parallel guesses never get more than max_tries.
     """
-    row = db.execute(
-        "SELECT pin_hash, locked_until FROM volunteers WHERE id = ? AND active = 1",
-        [volunteer_id],
-    ).fetchone()
-    if row is None:
-        return LoginResult(ok=False)
-    left = _locked_seconds(row[1])
-    if left:
-        return LoginResult(ok=False, locked_seconds=left)
+    claim = _claim_try(db, volunteer_id, max_tries, lock_seconds)
+    if isinstance(claim, LoginResult):
+        return claim
     try:
-        good = HASHER.verify(row[0], pin)
+        good = HASHER.verify(claim.pin_hash, pin)
     except (VerifyMismatchError, InvalidHashError):
         good = False
-    # The hash is checked outside the transaction; the counters change inside one.
-    with immediate(db):
-        if good:
+    if good:
+        with immediate(db):
             db.execute(
                 "UPDATE volunteers SET failed_tries = 0, lockouts = 0, locked_until = NULL "
                 "WHERE id = ?", [volunteer_id])
-            return LoginResult(ok=True)
-        return _count_failure(db, volunteer_id, max_tries, lock_seconds)
+        return LoginResult(ok=True)
+    if claim.locks_for:
+        return LoginResult(ok=False, locked_seconds=claim.locks_for, just_locked=True)
+    return LoginResult(ok=False, tries_left=max_tries - claim.tries)
 
 
-def _count_failure(db: Database, volunteer_id: int, max_tries: int,
-                   lock_seconds: int) -> LoginResult:
-    tries, lockouts = db.execute(
-        "SELECT failed_tries + 1, lockouts FROM volunteers WHERE id = ?", [volunteer_id]
-    ).fetchone()
-    if tries < max_tries:
-        db.execute("UPDATE volunteers SET failed_tries = ? WHERE id = ?", [tries, volunteer_id])
-        return LoginResult(ok=False, tries_left=max_tries - tries)
-    seconds = min(lock_seconds * 2**lockouts, MAX_LOCK_SECONDS)
-    until = clock.iso(clock.now() + timedelta(seconds=seconds))
-    db.execute(
-        "UPDATE volunteers SET failed_tries = 0, lockouts = lockouts + 1, locked_until = ? "
-        "WHERE id = ?", [until, volunteer_id])
-    return LoginResult(ok=False, locked_seconds=seconds, just_locked=True)
+@dataclass(frozen=True)
+class _Claim:
+    """A try taken and already counted as wrong: the stored hash to check the PIN against."""
+
+    pin_hash: str
+    tries: int
+    locks_for: int
+
+
+def _claim_try(db: Database, volunteer_id: int, max_tries: int,
+               lock_seconds: int) -> _Claim | LoginResult:
+    """Take one try in a short write transaction, or refuse when there is none left.
+
+    The try counts as wrong until its PIN proves right (a crash mid-check keeps it counted),
+    and the last try locks at once: a guess arriving while the PIN is checked (argon2 takes
+    50-100 ms, outside any transaction) finds the lock. BEGIN IMMEDIATE orders the claims of
+    every thread and every process on the database.
+    """
+    with immediate(db):
+        row = db.execute(
+            "SELECT pin_hash, failed_tries + 1, lockouts, locked_until FROM volunteers "
+            "WHERE id = ? AND active = 1", [volunteer_id]).fetchone()
+        if row is None:
+            return LoginResult(ok=False)
+        pin_hash, tries, lockouts, locked_until = row
+        left = _locked_seconds(locked_until)
+        if left:
+            return LoginResult(ok=False, locked_seconds=left)
+        if tries < max_tries:
+            db.execute("UPDATE volunteers SET failed_tries = ? WHERE id = ?", [tries, volunteer_id])
+            return _Claim(pin_hash, tries, 0)
+        seconds = min(lock_seconds * 2**lockouts, MAX_LOCK_SECONDS)
+        until = clock.iso(clock.now() + timedelta(seconds=seconds))
+        db.execute(
+            "UPDATE volunteers SET failed_tries = 0, lockouts = lockouts + 1, locked_until = ? "
+            "WHERE id = ?", [until, volunteer_id])
+        return _Claim(pin_hash, tries, seconds)
 
 
 def _locked_seconds(locked_until: str | None) -> int:

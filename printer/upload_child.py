@@ -4,6 +4,7 @@ Run as `python -m printer.upload_child`; only this process loads pypdf, pypdfium
 """
 
 import argparse
+import io
 import json
 import resource
 import sys
@@ -13,6 +14,7 @@ from pathlib import Path
 import pypdf
 import pypdfium2
 from PIL import Image, ImageChops, ImageOps
+from pypdf.generic import ArrayObject, DictionaryObject, IndirectObject
 
 from printer.upload import UploadError, precheck
 
@@ -22,6 +24,13 @@ MARGIN = 59  # 10 mm at 150 dpi
 # A 108-megapixel phone photo must pass; JPEGs are decoded scaled down (draft), PNGs that big
 # run into the memory limit and are refused as too large.
 MAX_PIXELS = 110_000_000
+# What a printed copy keeps of a page: its drawing and its size (add_page sets /Parent).
+PAGE_KEYS = frozenset({"/Type", "/Resources", "/Contents", "/MediaBox", "/CropBox", "/BleedBox",
+                       "/TrimBox", "/ArtBox", "/Rotate", "/Group", "/UserUnit"})
+# Keys that run a script, follow a link, or carry a file or a form.
+ACTIVE_KEYS = frozenset({"/A", "/AA", "/OpenAction", "/JS", "/JavaScript", "/URI", "/EF", "/RF",
+                         "/AF", "/EmbeddedFiles", "/XFA", "/AcroForm", "/Annots",
+                         "/RichMediaContent", "/Ref", "/OPI", "/Alternates"})
 
 
 def _copy_pdf(source: Path, target: Path, max_pages: int) -> dict:
@@ -39,13 +48,66 @@ def _copy_pdf(source: Path, target: Path, max_pages: int) -> dict:
         raise UploadError("corrupt")
     if pages > max_pages:
         raise UploadError("too-many-pages")
-    # A fresh writer takes the pages only: no metadata, outline, attachments or document scripts.
+    flat = pypdf.PdfReader(io.BytesIO(_flatten(_pages_only(reader))), strict=False)
     writer = pypdf.PdfWriter()
-    for page in reader.pages:
-        added = writer.add_page(page)
-        added.pop("/AA", None)  # page-open actions
+    for page in flat.pages:
+        writer.add_page(_inert(page))
     writer.write(target)
     return {"kind": "pdf", "pages": pages, "colour": None}
+
+
+def _pages_only(reader) -> bytes:
+    """The pages alone in a fresh file: no catalogue, so no document scripts, XFA or attachments."""
+    writer = pypdf.PdfWriter()
+    for page in reader.pages:
+        writer.add_page(page)
+    out = io.BytesIO()
+    writer.write(out)
+    return out.getvalue()
+
+
+def _flatten(pdf: bytes) -> bytes:
+    """Draw what each shown annotation looks like (a filled-in field's text) into its page.
+
+    PDFium's flattening draws each appearance where a reader shows it, then leaves the page
+    without annotations. Not FLAT_PRINT: a field its maker did not mark for printing still
+    shows the visitor's answer on screen, and the visitor expects it on paper too.
+    """
+    document = pypdfium2.PdfDocument(pdf)
+    try:
+        for page in document:
+            pypdfium2.raw.FPDFPage_Flatten(page.raw, pypdfium2.raw.FLAT_NORMALDISPLAY)
+            page.close()
+        out = io.BytesIO()
+        document.save(out)
+        return out.getvalue()
+    finally:
+        document.close()
+
+
+def _inert(page):
+    """The page's drawing and size only; every key that acts or carries a file goes, however deep.
+
+    Readers never act on such keys inside a picture or a font, but a file tucked in there would
+    still be in the copy: the walk keeps the promise that nothing of it is.
+    """
+    for key in set(page.keys()) - PAGE_KEYS:
+        del page[key]
+    seen, todo = set(), [page]
+    while todo:
+        obj = todo.pop()
+        if isinstance(obj, IndirectObject):
+            if obj.idnum in seen:
+                continue
+            seen.add(obj.idnum)
+            obj = obj.get_object()
+        if isinstance(obj, DictionaryObject):
+            for key in ACTIVE_KEYS & set(obj.keys()):
+                del obj[key]
+            todo.extend(value for key, value in obj.items() if key != "/Parent")
+        elif isinstance(obj, ArrayObject):
+            todo.extend(obj)
+    return page
 
 
 def _open_without_password(reader) -> None:

@@ -1,6 +1,7 @@
 """Small helpers for reading the kiosk's pages in tests."""
 
 import re
+import threading
 
 
 def form_fields(html: str) -> dict:
@@ -34,13 +35,17 @@ def log_in(client, volunteer: dict, pin: str = "2468"):
 
 
 def audit_actions(app) -> list[tuple]:
-    """The audit log as (volunteer name, action, detail) rows, oldest first."""
+    """The audit log as (volunteer name, action, its details in words as the desk says them)."""
+    from kiosk import audit
     from kiosk.db import connect
+    from kiosk.templating import reason_label
+    from kiosk.views.desk import ACTIONS
 
     db = connect(app.config["DATABASE"])
     try:
-        return [(r["volunteer_name"], r["action"], r["detail"])
-                for r in db.query("SELECT * FROM audit_log ORDER BY id")]
+        with app.test_request_context():
+            return [(r["volunteer_name"], r["action"], audit.details(r, ACTIONS, reason_label))
+                    for r in db.query("SELECT * FROM audit_log ORDER BY id")]
     finally:
         db.close()
 
@@ -95,3 +100,18 @@ def settled(page) -> None:
     A person cannot type within those 20 ms; a test can, and the keystroke would go unseen.
     """
     page.wait_for_function("!document.querySelector('.htmx-added, .htmx-settling, .htmx-swapping')")
+
+
+class CountingHasher:
+    """The real argon2 hasher, counting every PIN it is asked to verify."""
+
+    def __init__(self, hasher):
+        self.hasher, self.verified, self.lock = hasher, 0, threading.Lock()
+
+    def verify(self, pin_hash, pin):
+        with self.lock:
+            self.verified += 1
+        return self.hasher.verify(pin_hash, pin)
+
+    def hash(self, pin):
+        return self.hasher.hash(pin)

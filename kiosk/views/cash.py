@@ -3,17 +3,17 @@
 import re
 
 from flask import Blueprint, redirect, request, url_for
+from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 
 from kiosk import audit
 from kiosk.cashslips import report_slip
 from kiosk.db import get_db
 from kiosk.htmx import htmx, render
-from kiosk.money import euro
+from kiosk.money import euro, parse_euros
 from kiosk.printing import enqueue, header, printing
 from kiosk.security import current_volunteer, desk_required
 from kiosk.views.stock import MAX_PIECES, MAX_ROLLS, FormError, reason_text, whole_number
-from printer.slip import format_cents
 from sales import (
     close_session,
     current_session,
@@ -33,26 +33,32 @@ MAX_PIECES_PER_DENOMINATION = 10_000
 MAX_MOVE_CENTS = 1_000_000
 METHODS = {"cash": _l("Contant"), "bancontact_qr": _l("Bancontact (QR)"),
            "wero_qr": _l("Wero (QR)")}
-_EUROS = re.compile(r"([0-9]{1,7})(?:[.,]([0-9]{1,2}))?")
 # Labels of this page's audit-log actions, for the desk's log.
+
+
+def _moved(values: dict) -> str:
+    return _("%(amount)s, %(reason)s", amount=euro(values["cents"]),
+             reason=values["reason"])
+
+
 ACTIONS = {
-    "cash-open": _l("kassa geopend"),
-    "cash-in": _l("geld in de kassa gelegd"),
-    "cash-out": _l("geld uit de kassa genomen"),
+    "cash-open": (_l("kassa geopend"), lambda v: _(
+        "%(amount)s wisselgeld", amount=euro(v["float_cents"]))),
+    "cash-in": (_l("geld in de kassa gelegd"), _moved),
+    "cash-out": (_l("geld uit de kassa genomen"), _moved),
     "cash-x": _l("X-rapport bekeken"),
     "cash-x-print": _l("X-rapport afgedrukt"),
-    "cash-close": _l("kassa gesloten (Z-rapport)"),
-    "cash-z-reprint": _l("Z-rapport nog eens afgedrukt"),
+    "cash-close": (_l("kassa gesloten (Z-rapport)"), lambda v: _(
+        "verschil %(amount)s", amount=euro(v["difference_cents"]))),
+    "cash-z-reprint": (_l("Z-rapport nog eens afgedrukt"), _l("kassa nr. %(session)s")),
 }
 
 
 def euro_cents(field: str, *, maximum: int, label) -> int:
     """Read an amount in euro ("12", "12,5", "12,50") as whole cents, never through a float."""
-    raw = request.form.get(field, "").replace("€", "").strip()
-    match = _EUROS.fullmatch(raw)
-    if not match:
+    cents = parse_euros(request.form.get(field, ""))
+    if cents is None:
         raise FormError(field, _l("%(label)s: vul een bedrag in euro in, bv. 12,50.", label=label))
-    cents = int(match.group(1)) * 100 + int((match.group(2) or "0").ljust(2, "0"))
     if cents == 0 or cents > maximum:
         raise FormError(field, _l("%(label)s: kies een bedrag tussen € 0,01 en %(max)s.",
                                   label=label, max=euro(maximum)))
@@ -102,8 +108,8 @@ def open_drawer():
         return _show("home", 422, error=error)
     except SalesError as error:
         return _show("home", 422, error=FormError("", str(error)))
-    audit.log(get_db(), "cash-open", f"{session.id}: {format_cents(session.float_cents)}",
-              current_volunteer())
+    audit.log(get_db(), "cash-open", volunteer=current_volunteer(),
+              float_cents=session.float_cents)
     return _done("home", _l("De kassa is open."))
 
 
@@ -120,7 +126,7 @@ def move():
         return _show("home", 422, error=error)
     except SalesError as error:
         return _show("home", 422, error=FormError("", str(error)))
-    audit.log(get_db(), f"cash-{kind}", f"{format_cents(cents)}: {reason}", current_volunteer())
+    audit.log(get_db(), f"cash-{kind}", volunteer=current_volunteer(), cents=cents, reason=reason)
     message = _l("%(amount)s in de kassa gelegd.", amount=euro(cents)) if kind == "in" \
         else _l("%(amount)s uit de kassa genomen.", amount=euro(cents))
     return _done("home", message)
@@ -134,7 +140,7 @@ def interim():
         report = x_report(get_db())
     except NoOpenSession:
         return _show("home")
-    audit.log(get_db(), "cash-x", str(report.session_id), current_volunteer())
+    audit.log(get_db(), "cash-x", volunteer=current_volunteer())
     return _show("report", report=report)
 
 
@@ -170,15 +176,14 @@ def close():
         return _show("close", 422, error=error)
     except SalesError as error:
         return _show("home", 422, error=FormError("", str(error)))
-    _print(report, "cash-close", f"{report.session_id}: "
-           f"{format_cents(report.cash_difference_cents)}")
+    _print(report, "cash-close", difference_cents=report.cash_difference_cents)
     if not htmx:
         return redirect(url_for("cash.report", session_id=report.session_id), code=303)
     return _show("report", report=report, notice=_l("De kassa is gesloten. Het Z-rapport is "
                                                     "bewaard en wordt afgedrukt."))
 
 
-@bp.get("/reports/<int:session_id>")
+@bp.get("/reports/<id:session_id>")
 @desk_required
 def report(session_id: int):
     """A stored Z-report."""
@@ -188,7 +193,7 @@ def report(session_id: int):
         return _show("home", 404, error=FormError("", _l("Dat rapport bestaat niet.")))
 
 
-@bp.post("/reports/<int:session_id>/print")
+@bp.post("/reports/<id:session_id>/print")
 @desk_required
 def reprint(session_id: int):
     """Print a stored Z-report again, marked DUPLICAAT."""
@@ -196,7 +201,7 @@ def reprint(session_id: int):
         stored = get_z_report(get_db(), session_id)
     except ReportNotFound:
         return _show("home", 404, error=FormError("", _l("Dat rapport bestaat niet.")))
-    _print(stored, "cash-z-reprint", duplicate=True)
+    _print(stored, "cash-z-reprint", duplicate=True, session=stored.session_id)
     return _show("report", report=stored, notice=_l("Het Z-rapport wordt nog eens afgedrukt."))
 
 
@@ -213,11 +218,11 @@ def _bag_counts() -> dict[str, int]:
     return bags
 
 
-def _print(report, action: str, detail: str | None = None, duplicate: bool = False) -> None:
+def _print(report, action: str, duplicate: bool = False, **values) -> None:
     enqueue(get_db(), f"report-{report.kind.lower()}", report_slip(report, header(),
                                                                      duplicate=duplicate))
     printing().wake()
-    audit.log(get_db(), action, detail or str(report.session_id), current_volunteer())
+    audit.log(get_db(), action, volunteer=current_volunteer(), **values)
 
 
 def _done(view: str, notice):

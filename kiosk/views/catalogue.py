@@ -6,6 +6,7 @@ from datetime import date
 from zoneinfo import ZoneInfo
 
 from flask import Blueprint, current_app, redirect, request, url_for
+from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 
 from kiosk import audit, clock
@@ -16,7 +17,6 @@ from kiosk.security import current_volunteer, desk_required
 from kiosk.templating import day
 from kiosk.views.cash import euro_cents
 from kiosk.views.stock import MAX_PIECES, FormError, whole_number
-from printer.slip import format_cents
 from sales import list_products, price_at
 from sales.catalogue import get_product, price_history, save_product, set_price
 from sales.errors import SalesError, UnknownProduct
@@ -27,8 +27,10 @@ MAX_PRICE_CENTS = 100_000
 _COLOUR = re.compile(r"#[0-9a-fA-F]{6}")
 # Labels of this page's audit-log actions, for the desk's log.
 ACTIONS = {
-    "product-save": _l("soort zak aangepast"),
-    "price-set": _l("nieuwe prijs ingegeven"),
+    "product-save": (_l("soort zak aangepast"), "%(name)s"),
+    "price-set": (_l("nieuwe prijs ingegeven"), lambda v: _(
+        "%(name)s %(price)s vanaf %(day)s", name=v["name"], price=euro(v["cents"]),
+        day=day(date.fromisoformat(v["from"])))),
 }
 
 
@@ -52,7 +54,7 @@ def save(code: str):
         return _page(422, code=code, form="product", error=error)
     except SalesError as error:
         return _page(422, code=code, form="product", error=FormError("", str(error)))
-    audit.log(get_db(), "product-save", code, current_volunteer())
+    audit.log(get_db(), "product-save", volunteer=current_volunteer(), name=product.name)
     return _done(code, _l("%(name)s is bewaard.", name=product.name))
 
 
@@ -71,8 +73,8 @@ def new_price(code: str):
         return _page(422, code=code, form="price", error=error)
     except SalesError as error:
         return _page(422, code=code, form="price", error=FormError("", str(error)))
-    detail = f"{code} {format_cents(cents)} vanaf {start.isoformat()}"
-    audit.log(get_db(), "price-set", detail, current_volunteer())
+    audit.log(get_db(), "price-set", volunteer=current_volunteer(), name=product.name,
+              cents=cents, **{"from": start.isoformat()})
     return _done(code, _l("Nieuwe prijs voor %(name)s: %(price)s vanaf %(day)s.",
                           name=product.name, price=euro(cents), day=day(start)))
 

@@ -8,11 +8,13 @@ from flask_babel import lazy_gettext as _l
 import sales
 from kiosk import audit, clock, settings, visits, volunteers
 from kiosk.db import get_db
+from kiosk.forms import whole_number
 from kiosk.htmx import htmx, navigate, render
-from kiosk.messages import pin_message
+from kiosk.messages import duration, pin_message
 from kiosk.pagecache import shared_page
 from kiosk.reasons import REASONS
 from kiosk.security import current_volunteer, desk_required, log_in, log_out
+from kiosk.templating import reason_label
 from kiosk.views import cash, catalogue, ideas_desk, stock
 
 bp = Blueprint("desk", __name__, url_prefix="/desk")
@@ -20,29 +22,30 @@ bp = Blueprint("desk", __name__, url_prefix="/desk")
 ACTIONS = {
     "login": _l("aangemeld"),
     "logout": _l("afgemeld"),
-    "idle-logout": _l("afgemeld: 3 minuten niets gedaan"),
+    "idle-logout": _l("afgemeld: te lang niets gedaan"),
     "pin-locked": _l("geblokkeerd na te veel foute pincodes"),
-    "tally": _l("bezoek geteld"),
+    "tally": (_l("bezoek geteld"), lambda v: reason_label(v["reason"])),
     "training-on": _l("oefenmodus aan"),
     "training-off": _l("oefenmodus uit"),
     "sale": _l("verkoop"),
     "void": _l("bon geannuleerd"),
     "reprint": _l("bon opnieuw afgedrukt"),
     "print-test": _l("testbon afgedrukt"),
-    "print-retry": _l("bon opnieuw in de wachtrij"),
-    "print-cancel": _l("bon uit de wachtrij gehaald"),
-    "print-reprint": _l("bon nog eens afgedrukt"),
-    "a4-retry": _l("document opnieuw naar de A4-printer"),
-    "a4-cancel": _l("document geannuleerd en gewist"),
+    "print-retry": (_l("bon opnieuw in de wachtrij"), _l("opdracht %(job)s")),
+    "print-cancel": (_l("bon uit de wachtrij gehaald"), _l("opdracht %(job)s")),
+    "print-reprint": (_l("bon nog eens afgedrukt"), _l("opdracht %(job)s")),
+    "a4-retry": (_l("document opnieuw naar de A4-printer"), _l("document %(document)s")),
+    "a4-cancel": (_l("document geannuleerd en gewist"), _l("document %(document)s")),
     **stock.ACTIONS, **cash.ACTIONS, **catalogue.ACTIONS, **ideas_desk.ACTIONS,
 }
 
 
-def _login(status: int = 200, **context):
+def _login(status: int = 200, volunteer_id: int | None = None, **context):
     everyone = volunteers.active(get_db())
-    chosen = next((v for v in everyone if v["id"] == context.pop("volunteer_id", None)), None)
+    chosen = next((v for v in everyone if v["id"] == volunteer_id), None)
     return render("desk/login.html", "desk/_login.html", status=status,
-                  volunteers=everyone, chosen=chosen, **context)
+                  volunteers=everyone, chosen=chosen,
+                  idle_for=duration(current_app.config["DESK_IDLE_SECONDS"]), **context)
 
 
 def _names() -> tuple:
@@ -54,14 +57,14 @@ def _names() -> tuple:
 @shared_page(vary=_names)
 def login():
     """Pick your name, then type your PIN on the pad."""
-    return _login(volunteer_id=request.args.get("v", type=int),
+    return _login(volunteer_id=whole_number(request.args.get("v")),
                   idle=bool(request.args.get("idle")))
 
 
 @bp.post("/login")
 def check_login():
     """Check the PIN; a volunteer with too many wrong tries waits, longer each time."""
-    volunteer_id = request.form.get("volunteer_id", type=int)
+    volunteer_id = whole_number(request.form.get("volunteer_id"))
     volunteer = volunteers.get(get_db(), volunteer_id) if volunteer_id else None
     if volunteer is None:
         return _login(422, error=_l("Kies eerst je naam."))
@@ -103,7 +106,7 @@ def tally():
         return render("desk/index.html", "desk/_today.html", status=422, **_today(),
                       error=_l("Die reden kennen we niet."))
     if created:
-        audit.log(get_db(), "tally", reason, current_volunteer())
+        audit.log(get_db(), "tally", volunteer=current_volunteer(), reason=reason)
     if htmx:
         return render("desk/index.html", "desk/_today.html", **_today(), tallied=reason)
     return redirect(url_for("desk.index"), code=303)
@@ -125,5 +128,9 @@ def _today() -> dict:
     return {"total": total, "counts": counts, "reasons": REASONS,
             "training": settings.training(db), "low": sales.low_stock(db),
             "most": max(counts.values(), default=0), "key": uuid.uuid4().hex,
-            "log": audit.recent(get_db()), "actions": ACTIONS}
+            "log": audit.recent(get_db()), "describe": _describe}
+
+
+def _describe(line: dict) -> str:
+    return audit.describe(line, ACTIONS, reason_label)
 

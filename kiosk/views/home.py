@@ -8,7 +8,9 @@ from flask_babel import lazy_gettext as _l
 
 from kiosk import documents
 from kiosk.db import get_db
+from kiosk.favicon import ico as favicon_ico
 from kiosk.pagecache import shared_page
+from kiosk.security import lan_allowed
 
 bp = Blueprint("home", __name__)
 
@@ -53,6 +55,15 @@ def language(code: str):
     if not target.startswith("/") or target.startswith("//") or urlsplit(target).netloc:
         target = url_for("home.index")
     return redirect(target)
+
+
+@bp.get("/favicon.ico")
+@lan_allowed
+def favicon():
+    """The small icon browsers ask for on their own (phones on the Wi-Fi too)."""
+    response = current_app.response_class(favicon_ico(), mimetype="image/vnd.microsoft.icon")
+    response.cache_control.max_age = 86400
+    return response
 
 
 @bp.get("/reset")

@@ -132,7 +132,7 @@ def wall():
     return render("ideas/wall.html", "ideas/_wall.html", **_wall())
 
 
-@bp.post("/wall/<int:idea_id>/ik-ook")
+@bp.post("/wall/<id:idea_id>/ik-ook")
 def join(idea_id: int):
     """"Ik ook": one more neighbour agrees, at most once per kiosk session."""
     db = get_db()

@@ -4,7 +4,9 @@ from datetime import date, datetime, time
 from zoneinfo import ZoneInfo
 
 from flask import Blueprint, Response, current_app, request
+from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
+from flask_babel import ngettext
 
 from kiosk import audit, clock, ideas
 from kiosk.db import get_db
@@ -16,14 +18,18 @@ from kiosk.security import current_volunteer, desk_required
 
 bp = Blueprint("ideas_desk", __name__, url_prefix="/desk/ideas")
 
+NUMBER = _l("nr. %(idea)s")
 ACTIONS = {
-    "idea-status": _l("idee: status veranderd"),
-    "idea-note": _l("idee: notitie geschreven"),
-    "idea-public": _l("idee: op de ideeënmuur gezet"),
-    "idea-public-text": _l("idee: tekst op de ideeënmuur veranderd"),
-    "idea-private": _l("idee: van de ideeënmuur gehaald"),
-    "idea-print": _l("idee afgedrukt voor een overleg"),
-    "idea-export": _l("ideeën gedownload (CSV)"),
+    "idea-status": (_l("idee: status veranderd"), lambda v: _(
+        "nr. %(idea)s, nu: %(status)s", idea=v["idea"],
+        status=ideas.label(ideas.STATUSES, v["status"]))),
+    "idea-note": (_l("idee: notitie geschreven"), NUMBER),
+    "idea-public": (_l("idee: op de ideeënmuur gezet"), NUMBER),
+    "idea-public-text": (_l("idee: tekst op de ideeënmuur veranderd"), NUMBER),
+    "idea-private": (_l("idee: van de ideeënmuur gehaald"), NUMBER),
+    "idea-print": (_l("idee afgedrukt voor een overleg"), NUMBER),
+    "idea-export": (_l("ideeën gedownload (CSV)"), lambda v: ngettext(
+        "%(num)s idee", "%(num)s ideeën", v["count"])),
 }
 MESSAGES = {
     "status-unknown": _l("Kies een status."),
@@ -56,21 +62,21 @@ def export():
     filters, config = _filters(), current_app.config
     rows = ideas.list_ideas(get_db(), filters["status"], filters["theme"],
                             _since(filters["since"]), limit=1_000_000)
-    audit.log(get_db(), "idea-export", f"{len(rows)}", current_volunteer())
+    audit.log(get_db(), "idea-export", volunteer=current_volunteer(), count=len(rows))
     stamp = clock.now().astimezone(ZoneInfo(config["TIMEZONE"])).strftime("%Y-%m-%d")
     return Response(to_csv(idea_rows(rows, config["KIOSK_ID"], config["TIMEZONE"])),
                     mimetype="text/csv", headers={
                         "Content-Disposition": f'attachment; filename="ideeen-{stamp}.csv"'})
 
 
-@bp.get("/<int:idea_id>")
+@bp.get("/<id:idea_id>")
 @desk_required
 def detail(idea_id: int):
     """One idea with everything the desk knows about it."""
     return _detail(idea_id)
 
 
-@bp.post("/<int:idea_id>/status")
+@bp.post("/<id:idea_id>/status")
 @desk_required
 def status(idea_id: int):
     """Move the idea to another status; each change is logged with who and when."""
@@ -81,11 +87,12 @@ def status(idea_id: int):
     except ideas.IdeaError as error:
         return _failed(idea_id, error)
     if changed:
-        audit.log(get_db(), "idea-status", f"#{idea_id} {new}", current_volunteer())
+        audit.log(get_db(), "idea-status", volunteer=current_volunteer(), idea=idea_id,
+                  status=new)
     return _detail(idea_id, message=_l("De status is bewaard.") if changed else None)
 
 
-@bp.post("/<int:idea_id>/notes")
+@bp.post("/<id:idea_id>/notes")
 @desk_required
 def note(idea_id: int):
     """Add an internal note (visitors never see notes)."""
@@ -95,11 +102,11 @@ def note(idea_id: int):
         ideas.add_note(get_db(), idea_id, request.form.get("note", ""), current_volunteer())
     except ideas.IdeaError as error:
         return _failed(idea_id, error, note=request.form.get("note", ""))
-    audit.log(get_db(), "idea-note", f"#{idea_id}", current_volunteer())
+    audit.log(get_db(), "idea-note", volunteer=current_volunteer(), idea=idea_id)
     return _detail(idea_id, message=_l("De notitie is bewaard."))
 
 
-@bp.post("/<int:idea_id>/public")
+@bp.post("/<id:idea_id>/public")
 @desk_required
 def public(idea_id: int):
     """Show the idea on the wall with a text the volunteer may shorten or anonymise (or not)."""
@@ -113,11 +120,11 @@ def public(idea_id: int):
         return _failed(idea_id, error, public_text=text)
     action = ("idea-public" if on and not before["public"] else
               "idea-private" if before["public"] and not on else "idea-public-text")
-    audit.log(db, action, f"#{idea_id}", current_volunteer())
+    audit.log(db, action, volunteer=current_volunteer(), idea=idea_id)
     return _detail(idea_id, message=_l("Op de ideeënmuur") if on else _l("Niet op de ideeënmuur"))
 
 
-@bp.post("/<int:idea_id>/print")
+@bp.post("/<id:idea_id>/print")
 @desk_required
 def print_idea(idea_id: int):
     """Print the idea for a team meeting (without contact details), through the print queue."""
@@ -127,7 +134,7 @@ def print_idea(idea_id: int):
         return _detail(idea_id)
     enqueue(db, "idea", meeting_slip(idea, ideas.status_log(db, idea_id),
                                      ideas.notes(db, idea_id), header()))
-    audit.log(db, "idea-print", f"#{idea_id}", current_volunteer())
+    audit.log(db, "idea-print", volunteer=current_volunteer(), idea=idea_id)
     printing().wake()
     return _detail(idea_id, message=_l("Het idee wordt afgedrukt."))
 

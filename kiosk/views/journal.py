@@ -8,6 +8,7 @@ from flask_babel import lazy_gettext as _l
 import sales
 from kiosk import audit, clock
 from kiosk.db import get_db
+from kiosk.forms import one_line
 from kiosk.htmx import render
 from kiosk.printing import enqueue, printing
 from kiosk.receipts import SCREEN_METHODS, receipt_slip
@@ -54,7 +55,7 @@ def reprint(number: str):
 @desk_required
 def void(number: str):
     """Void a sale with a new receipt that pays it back; only with a reason."""
-    reason = request.form.get("reason", "").strip()
+    reason = one_line(request.form.get("reason"))
     if not 3 <= len(reason) <= 200:
         return _page(422, _l("Schrijf kort waarom de bon geannuleerd wordt."), void_of=number)
     db = get_db()

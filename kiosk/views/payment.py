@@ -6,15 +6,22 @@ from flask_babel import lazy_gettext as _l
 import sales
 from kiosk import audit, basket, documents, settings, volunteers
 from kiosk.db import get_db
+from kiosk.forms import whole_number
 from kiosk.htmx import htmx, navigate, render
 from kiosk.messages import pin_message, received_message, sale_message
-from kiosk.money import parse_euros, quick_amounts
+from kiosk.money import euro, parse_euros, quick_amounts
 from kiosk.printing import enqueue, printing
 from kiosk.receipts import SCREEN_METHODS, receipt_slip
+from kiosk.views import cash
+from kiosk.views.stock import FormError
 from printer import queue
-from sales.errors import SalesError
+from sales.errors import NoOpenSession, SalesError
+from sales.money import count_cash
 
 bp = Blueprint("payment", __name__, url_prefix="/shop/pay")
+
+TILL_CLOSED = _l("De kassa is niet open: er is niets verkocht. Open eerst de kassa, dan gaat de "
+                 "betaling verder.")
 
 
 @bp.before_request
@@ -35,7 +42,14 @@ def _page(step: str, status: int = 200, **context):
                   payment=payment, cart=cart, methods=SCREEN_METHODS,
                   printer_state=printing().state(), till=sales.current_session(db),
                   training=settings.training(db), volunteers=volunteers.active(db),
-                  quick_amounts=quick_amounts, **context)
+                  quick_amounts=quick_amounts, **{**_till_context(step), **context})
+
+
+def _till_context(step: str) -> dict:
+    """The float counter, only where the till step shows it."""
+    if step != "till":
+        return {}
+    return {"counts": {}, "total": 0, **_counter_context()}
 
 
 def _max_qty() -> int:
@@ -50,6 +64,8 @@ def _step() -> str:
     payment = session["payment"]
     if not payment.get("volunteer_id"):
         return "who"
+    if not _till_ready():
+        return "till"
     if not payment.get("method"):
         return "method"
     if payment["method"] == "cash" and payment.get("received") is None:
@@ -57,10 +73,16 @@ def _step() -> str:
     return "confirm"
 
 
+def _till_ready() -> bool:
+    """A sale needs an open till; a training sale counts nowhere and needs none."""
+    db = get_db()
+    return settings.training(db) or sales.current_session(db) is not None
+
+
 @bp.get("")
 def index():
     """The payment, at whatever step it is."""
-    chosen = volunteers.get(get_db(), request.args.get("v", type=int) or 0)
+    chosen = volunteers.get(get_db(), whole_number(request.args.get("v")) or 0)
     if chosen and _step() == "who":
         return _page("pin", chosen=chosen)
     return _page(_step())
@@ -69,7 +91,7 @@ def index():
 @bp.post("/pin")
 def pin():
     """The volunteer confirms they take this payment, with their PIN (lockout as at the desk)."""
-    volunteer = volunteers.get(get_db(), request.form.get("volunteer_id", type=int) or 0)
+    volunteer = volunteers.get(get_db(), whole_number(request.form.get("volunteer_id")) or 0)
     if volunteer is None:
         return _page("who", 422, error=_l("Kies eerst je naam."))
     config = current_app.config
@@ -81,14 +103,14 @@ def pin():
         return _page("pin", 422, chosen=volunteer, error=pin_message(result))
     session["payment"] = {**session["payment"], "volunteer_id": volunteer["id"],
                           "volunteer": volunteer["name"]}
-    return _page("method")
+    return _page(_step())
 
 
 @bp.post("/method")
 def method():
     """Cash or a QR payment."""
     chosen = request.form.get("method", "")
-    if chosen not in sales.PAYMENT_METHODS or _step() == "who":
+    if chosen not in sales.PAYMENT_METHODS or _step() in ("who", "till"):
         return _page(_step(), 422, error=_l("Kies een betaalwijze."))
     session["payment"] = {**session["payment"], "method": chosen, "received": None}
     return _page(_step())
@@ -116,18 +138,62 @@ def back():
     return _page(_step())
 
 
+@bp.post("/till/count")
+def till_count():
+    """The float counter of the till step: + and - as on the desk's cash page."""
+    if _step() != "till":
+        return _page(_step(), 422)
+    try:
+        counts = cash.read_counts()
+    except FormError as error:
+        return render("payment/index.html", "cash/_counter.html", status=422, counts={},
+                      total=0, counter_error=error, **_counter_context())
+    return render("payment/index.html", "cash/_counter.html", counts=counts,
+                  total=count_cash(counts), **_counter_context())
+
+
+@bp.post("/till/open")
+def till_open():
+    """Open the till with the counted float, by the volunteer who just gave their PIN."""
+    step, db = _step(), get_db()
+    if step != "till":
+        # A double tap finds the till open: go on with the payment as the first tap did.
+        return _page(step, 422 if step == "who" else 200)
+    try:
+        counts = cash.read_counts()
+        if not count_cash(counts):
+            raise FormError("n_1000", _l("Tel eerst het wisselgeld in de lade."))
+        opened = sales.open_session(db, counts, session["payment"]["volunteer"])
+    except FormError as error:
+        return _page("till", 422, error=error.message, **_counter_context())
+    except SalesError:
+        return _page(_step())  # opened by someone else meanwhile: that till is the one
+    audit.log(db, "cash-open", volunteer=volunteers.get(db, session["payment"]["volunteer_id"]),
+              float_cents=opened.float_cents)
+    return _page(_step())
+
+
+def _counter_context() -> dict:
+    return {"denominations": cash.DENOMINATIONS, "euro": euro,
+            "values": request.form, "count_url": url_for("payment.till_count")}
+
+
 @bp.post("/confirm")
 def confirm():
     """Record the sale once (whatever the taps), then queue its receipt."""
-    payment = session["payment"]
-    if _step() != "confirm":
-        return _page(_step(), 422, error=_l("Die stap is nog niet klaar."))
+    payment, step = session["payment"], _step()
+    if step == "till":
+        return _page("till", 409, error=TILL_CLOSED)
+    if step != "confirm":
+        return _page(step, 422, error=_l("Die stap is nog niet klaar."))
     db = get_db()
     try:
         receipt = sales.record_sale(
             db, payment["basket"], sales.Payment(payment["method"], payment.get("received")),
             payment["volunteer"], payment["key"], current_app.config["KIOSK_ID"],
             training=settings.training(db), max_qty=_max_qty())
+    except NoOpenSession:
+        return _page("till", 409, error=TILL_CLOSED)
     except SalesError as error:
         names = {line.code: line.name
                  for line in sales.price_cart(db, payment["basket"], max_qty=_max_qty()).lines}

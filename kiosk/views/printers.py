@@ -82,7 +82,7 @@ def test_print():
     return _acted("print-test", job_id)
 
 
-@bp.post("/<int:job_id>/<any(retry, cancel, reprint):action>")
+@bp.post("/<id:job_id>/<any(retry, cancel, reprint):action>")
 @desk_required
 def act(job_id: int, action: str):
     """Retry, cancel or reprint one job (a reprint says DUPLICAAT on paper)."""
@@ -97,7 +97,7 @@ def act(job_id: int, action: str):
     return _acted(f"print-{action}", job_id)
 
 
-@bp.get("/<int:job_id>/preview")
+@bp.get("/<id:job_id>/preview")
 @desk_required
 def preview(job_id: int):
     """What the slip looks like on paper, loaded when a volunteer opens it."""
@@ -115,13 +115,13 @@ def a4_jobs():
     return render("printers/index.html", "printers/_documents.html", **_status(), **_jobs())
 
 
-@bp.post("/a4/<int:doc_id>/<any(retry, cancel):action>")
+@bp.post("/a4/<id:doc_id>/<any(retry, cancel):action>")
 @desk_required
 def a4_act(doc_id: int, action: str):
     """Retry a failed document, or cancel one (its file is deleted at once)."""
     done = {"retry": documents.retry, "cancel": documents.cancel}[action](get_db(), doc_id)
     if done:
-        audit.log(get_db(), f"a4-{action}", f"#{doc_id}", current_volunteer())
+        audit.log(get_db(), f"a4-{action}", volunteer=current_volunteer(), document=doc_id)
         printing().wake()
     error = None if done else _l("Dat kan niet meer voor dit document.")
     return render("printers/index.html", "printers/_documents.html", status=200 if done else 409,
@@ -129,7 +129,7 @@ def a4_act(doc_id: int, action: str):
 
 
 def _acted(action: str, job_id: int):
-    audit.log(get_db(), action, f"#{job_id}", current_volunteer())
+    audit.log(get_db(), action, volunteer=current_volunteer(), job=job_id)
     printing().wake()
     return render("printers/index.html", "printers/_print_jobs.html", **_status(), **_jobs())
 

@@ -9,7 +9,7 @@ from printer import queue
 bp = Blueprint("slips", __name__, url_prefix="/slip")
 
 
-@bp.get("/<int:job_id>")
+@bp.get("/<id:job_id>")
 def status(job_id: int):
     """The slip's state; the partial asks again by itself until the slip is out."""
     job = queue.get_job(get_db(), job_id)

@@ -1,13 +1,13 @@
 """The desk's stock page: bags in stock per type, deliveries (intake) and corrections."""
 
-import re
-
 from flask import Blueprint, redirect, request, url_for
 from flask_babel import lazy_gettext as _l
 from flask_babel import ngettext
 
 from kiosk import audit
 from kiosk.db import get_db
+from kiosk.forms import one_line
+from kiosk.forms import whole_number as read_number
 from kiosk.htmx import htmx, render
 from kiosk.security import current_volunteer, desk_required
 from sales import correct_stock, record_intake, stock_levels
@@ -18,11 +18,15 @@ bp = Blueprint("stock", __name__, url_prefix="/desk/stock")
 MAX_ROLLS = 1000
 MAX_PIECES = 100_000
 MAX_REASON = 200
-_DIGITS = re.compile(r"[0-9]{1,9}")
 # Labels of this page's audit-log actions, for the desk's log.
 ACTIONS = {
-    "stock-intake": _l("levering bijgeteld"),
-    "stock-correct": _l("voorraad aangepast"),
+    "stock-intake": (_l("levering bijgeteld"), lambda v: ngettext(
+        "%(num)s zak %(name)s", "%(num)s zakken %(name)s", v["pieces"], name=v["name"])),
+    "stock-correct": (_l("voorraad aangepast"), lambda v: ngettext(
+        "%(num)s zak %(name)s erbij: %(reason)s", "%(num)s zakken %(name)s erbij: %(reason)s",
+        v["delta"], name=v["name"], reason=v["reason"]) if v["delta"] > 0 else ngettext(
+        "%(num)s zak %(name)s eraf: %(reason)s", "%(num)s zakken %(name)s eraf: %(reason)s",
+        -v["delta"], name=v["name"], reason=v["reason"])),
 }
 
 
@@ -40,9 +44,9 @@ def whole_number(field: str, *, maximum: int, label, required: bool = False) -> 
     raw = request.form.get(field, "").strip()
     if not raw and not required:
         return 0
-    if not _DIGITS.fullmatch(raw):
+    value = read_number(raw)
+    if value is None:
         raise FormError(field, _l("%(label)s: vul een geheel getal in van 0 of meer.", label=label))
-    value = int(raw)
     if value > maximum:
         raise FormError(field, _l("%(label)s: dat is te veel (hoogstens %(max)s).", label=label,
                                   max=maximum))
@@ -51,7 +55,7 @@ def whole_number(field: str, *, maximum: int, label, required: bool = False) -> 
 
 def reason_text(field: str = "reason") -> str:
     """Read the mandatory reason of a correction or cash move."""
-    reason = " ".join(request.form.get(field, "").split())
+    reason = one_line(request.form.get(field))
     if not reason:
         raise FormError(field, _l("Schrijf kort waarom (de reden is verplicht)."))
     if len(reason) > MAX_REASON:
@@ -91,7 +95,8 @@ def intake():
     except SalesError as error:
         return _page(422, form="intake", error=FormError("product", str(error)))
     added = rolls * level.pieces_per_roll + pieces
-    audit.log(get_db(), "stock-intake", f"{level.code} +{added}", current_volunteer())
+    audit.log(get_db(), "stock-intake", volunteer=current_volunteer(), name=level.name,
+              pieces=added)
     return _done(ngettext("%(num)s zak %(name)s erbij geteld.",
                           "%(num)s zakken %(name)s erbij geteld.", added, name=level.name))
 
@@ -120,7 +125,8 @@ def correct():
         return _page(422, form="correct", error=error)
     except SalesError as error:
         return _page(422, form="correct", error=FormError("product", str(error)))
-    audit.log(get_db(), "stock-correct", f"{level.code} {delta:+d}: {reason}", current_volunteer())
+    audit.log(get_db(), "stock-correct", volunteer=current_volunteer(), name=level.name,
+              delta=delta, reason=reason)
     return _done(_l("Voorraad %(name)s aangepast (%(delta)s).", name=level.name,
                     delta=f"{delta:+d}"))
 

@@ -1,11 +1,15 @@
 """Volunteers' PINs: memory-hard hashes, obvious PINs refused, a lockout that survives restarts."""
 
+import contextlib
+import threading
+from concurrent.futures import ThreadPoolExecutor
 from datetime import timedelta
 
 import pytest
 
 from kiosk import clock, volunteers
 from kiosk.db import connect, migrate
+from tests.helpers import CountingHasher
 
 
 @pytest.fixture
@@ -109,3 +113,39 @@ def test_new_pin_unlocks(fresh_db, frozen):
         volunteers.check_pin(fresh_db, vid, "9999", 5, 30)
     volunteers.set_pin(fresh_db, "Jan", "7391")
     assert volunteers.check_pin(fresh_db, vid, "7391", 5, 30).ok
+
+
+def test_the_right_pin_on_the_last_try_still_opens(fresh_db, frozen):
+    volunteers.set_pin(fresh_db, "Jan", "4826")
+    vid = _id(fresh_db)
+    for _ in range(4):
+        volunteers.check_pin(fresh_db, vid, "9999", 5, 30)
+    assert volunteers.check_pin(fresh_db, vid, "4826", 5, 30).ok
+    assert volunteers.check_pin(fresh_db, vid, "9999", 5, 30).tries_left == 4
+
+
+def test_parallel_guesses_on_separate_connections_get_max_tries_checks(tmp_path, monkeypatch):
+    """Each thread has its own connection, as separate processes would."""
+    path = str(tmp_path / "kiosk.db")
+    with contextlib.closing(connect(path)) as db:
+        migrate(db)
+        volunteers.set_pin(db, "Jan", "4826")
+        vid = _id(db)
+    counter = CountingHasher(volunteers.HASHER)
+    monkeypatch.setattr(volunteers, "HASHER", counter)
+    start = threading.Barrier(40)
+
+    def guess(pin):
+        with contextlib.closing(connect(path)) as db:
+            start.wait()
+            return volunteers.check_pin(db, vid, pin, 5, 30)
+
+    with ThreadPoolExecutor(40) as pool:
+        results = list(pool.map(guess, ["9999"] * 40))
+    assert counter.verified == 5
+    assert sum(r.just_locked for r in results) == 1
+    assert sum(r.tries_left > 0 for r in results) == 4
+    assert all(not r.ok for r in results)
+    with contextlib.closing(connect(path)) as db:
+        assert volunteers.check_pin(db, vid, "4826", 5, 30).locked_seconds > 0
+    assert counter.verified == 5

@@ -79,7 +79,7 @@ def test_cash_counter_adds_a_tap_and_totals(desk):
 
 def test_cash_open_stores_the_counted_float(app, opened):
     assert _rows(app, "SELECT float_cents, opened_by FROM cash_sessions") == [(5000, "Anna")]
-    assert ("Anna", "cash-open", "1: € 50,00") in audit_actions(app)
+    assert ("Anna", "cash-open", "€ 50,00 wisselgeld") in audit_actions(app)
     body = opened.get("/desk/cash").get_data(as_text=True)
     assert "De kassa is open" in body and "€ 50,00" in body
 
@@ -91,7 +91,7 @@ def test_cash_move_out_with_reason(app, opened):
     assert "€ 12,50 uit de kassa genomen." in response.get_data(as_text=True)
     assert _rows(app, "SELECT kind, amount_cents, reason FROM cash_moves") == [
         ("out", 1250, "boodschappen")]
-    assert audit_actions(app)[-1] == ("Anna", "cash-out", "€ 12,50: boodschappen")
+    assert audit_actions(app)[-1] == ("Anna", "cash-out", "€ 12,50, boodschappen")
 
 
 @pytest.mark.parametrize(("data", "message"), [
@@ -161,7 +161,7 @@ def test_cash_close_stores_prints_and_shows_the_z_report(app, opened):
     (payload,), = _rows(app, "SELECT payload FROM print_jobs")
     (head_hash,), = _rows(app, "SELECT hash FROM receipts WHERE number = 'BP1-000002'")
     assert "Z-rapport kassa 1" in payload and "BP1-000002" in payload and head_hash in payload
-    assert audit_actions(app)[-1] == ("Anna", "cash-close", "1: € -0,50")
+    assert audit_actions(app)[-1] == ("Anna", "cash-close", "verschil € -0,50")
     assert "De kassa is dicht" in opened.get("/desk/cash").get_data(as_text=True)
 
 
@@ -195,5 +195,5 @@ def test_cash_z_report_listed_and_reprinted_as_duplicate(app, opened):
     assert response.status_code == 200
     payloads = _rows(app, "SELECT payload FROM print_jobs ORDER BY id")
     assert '"duplicate":false' in payloads[0][0] and '"duplicate":true' in payloads[1][0]
-    assert audit_actions(app)[-1] == ("Anna", "cash-z-reprint", "1")
+    assert audit_actions(app)[-1] == ("Anna", "cash-z-reprint", "kassa nr. 1")
     assert opened.get("/desk/cash/reports/9").status_code == 404

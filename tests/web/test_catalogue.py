@@ -53,7 +53,7 @@ def test_catalogue_saves_a_bag_type(app, desk):
     assert "PMD-zak blauw is bewaard." in response.get_data(as_text=True)
     assert _rows(app, "SELECT name, low_stock_threshold, active FROM products WHERE code='PMD'") \
         == [("PMD-zak blauw", 30, 1)]
-    assert audit_actions(app)[-1] == ("Anna", "product-save", "PMD")
+    assert audit_actions(app)[-1] == ("Anna", "product-save", "PMD-zak blauw")
 
 
 def test_catalogue_takes_a_bag_type_out_of_sale(app, desk):
@@ -93,7 +93,8 @@ def test_catalogue_enters_a_future_price(app, desk):
     assert "komt nog" in response.get_data(as_text=True)
     assert _rows(app, "SELECT price_cents FROM prices WHERE product='REST30' "
                       "AND effective_from=?", [TOMORROW]) == [(160,)]
-    assert audit_actions(app)[-1] == ("Anna", "price-set", f"REST30 € 1,60 vanaf {TOMORROW}")
+    assert audit_actions(app)[-1] == ("Anna", "price-set", "Restafvalzak 30 l € 1,60 vanaf "
+                                           f"{date.fromisoformat(TOMORROW):%d-%m-%Y}")
 
 
 @pytest.mark.parametrize(("data", "message"), [

@@ -6,7 +6,7 @@ import pytest
 
 from kiosk import volunteers
 from kiosk.db import connect
-from tests.helpers import form_fields
+from tests.helpers import audit_actions, form_fields
 
 PIN = "2468"
 
@@ -55,6 +55,21 @@ def test_desk_login_lists_names_then_shows_the_pin_pad(client, anna):
     assert body.count("data-pin-key=") == 10
 
 
+def test_desk_login_every_volunteer_gets_the_pin_pad_and_logs_in(app, client):
+    db = connect(app.config["DATABASE"])
+    for name, pin in (("Anna", "2468"), ("Bart", "3579"), ("Chris", "9753")):
+        volunteers.set_pin(db, name, pin)
+    everyone = volunteers.active(db)
+    db.close()
+    for volunteer, pin in zip(everyone, ("2468", "3579", "9753"), strict=True):
+        pad = client.get(f"/desk/login?v={volunteer['id']}").get_data(as_text=True)
+        assert f"Dag {volunteer['name']}!" in pad
+        assert _log_in(client, volunteer, pin).status_code == 204
+        assert client.get("/desk").status_code == 200
+        client.post("/desk/logout", data=form_fields(client.get("/desk").get_data(as_text=True)))
+    assert [a for _, a, _ in _audit(app) if a == "login"] == ["login"] * 3
+
+
 def test_desk_login_with_the_right_pin_opens_the_desk(app, client, anna):
     response = _log_in(client, anna)
     assert response.status_code == 204
@@ -98,6 +113,16 @@ def test_desk_logs_out_after_idle(app, client, anna, monkeypatch):
     assert "3 minuten niets gedaan" in client.get("/desk/login?idle=1").get_data(as_text=True)
 
 
+@pytest.mark.parametrize(("seconds", "said"), [(300, "5 minuten"), (60, "1 minuut"),
+                                               (90, "90 seconden")])
+def test_desk_idle_logout_names_the_configured_time(tmp_path, seconds, said):
+    from kiosk import create_app
+
+    app = create_app({"INSTANCE_PATH": str(tmp_path / "i"), "DESK_IDLE_SECONDS": seconds})
+    page = app.test_client().get("/desk/login?idle=1").get_data(as_text=True)
+    assert f"Je bent afgemeld: {said} niets gedaan." in page
+
+
 def test_desk_stays_logged_in_while_used(app, client, anna, monkeypatch):
     _log_in(client, anna)
     start = time.time()
@@ -125,7 +150,8 @@ def test_desk_tally_counts_one_visit_per_tap_and_shows_it(app, client, anna):
     body = response.get_data(as_text=True)
     assert "<html" not in body
     assert 'data-reason="digitaal" data-count="1"' in body
-    assert [a for a in _audit(app) if a[1] == "tally"] == [("Anna", "tally", "digitaal")]
+    assert [a for a in audit_actions(app) if a[1] == "tally"] == [
+        ("Anna", "tally", "Digitale vraag")]
     fields = form_fields(body)
     client.post("/desk/tally", data={**fields, "reason": "digitaal"})
     assert 'data-reason="digitaal" data-count="2"' in client.get("/desk").get_data(as_text=True)

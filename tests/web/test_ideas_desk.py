@@ -102,8 +102,8 @@ def test_ideas_desk_status_changes_are_logged_with_who_and_when(app, desk, db, n
     page = desk.get(f"/desk/ideas/{idea}").get_data(as_text=True)
     assert page.count("data-log-status=") == 2
     assert [a for a in audit_actions(app) if a[1] == "idea-status"] == [
-        ("Anna", "idea-status", f"#{idea} doorgegeven"),
-        ("Anna", "idea-status", f"#{idea} niet_mogelijk")]
+        ("Anna", "idea-status", f"nr. {idea}, nu: Doorgegeven aan de stad"),
+        ("Anna", "idea-status", f"nr. {idea}, nu: Niet mogelijk")]
     desk.post(f"/desk/ideas/{idea}/status", data={"status": "bekijken"}, headers=HX)
     assert ideas.get_idea(db, idea)["closed_at"] is None
 
@@ -137,7 +137,7 @@ def test_ideas_desk_notes_are_kept_with_who_and_never_on_the_wall(app, desk, db)
     assert [(n["text"], n["volunteer_name"]) for n in ideas.notes(db, idea)] == [
         ("Bellen met <de> stad", "Anna")]
     assert "Bellen" not in desk.get("/ideas/wall").get_data(as_text=True)
-    assert ("Anna", "idea-note", f"#{idea}") in audit_actions(app)
+    assert ("Anna", "idea-note", f"nr. {idea}") in audit_actions(app)
 
 
 def test_ideas_desk_prints_for_a_meeting_without_contact_details(app, desk, db):
@@ -149,7 +149,7 @@ def test_ideas_desk_prints_for_a_meeting_without_contact_details(app, desk, db):
     assert len(payload) == 1
     assert "Een ruilkast" in payload[0][0] and "Op de agenda zetten" in payload[0][0]
     assert "0470123456" not in payload[0][0] and "Jan" not in payload[0][0]
-    assert ("Anna", "idea-print", f"#{idea}") in audit_actions(app)
+    assert ("Anna", "idea-print", f"nr. {idea}") in audit_actions(app)
 
 
 def test_ideas_desk_csv_export_without_contact_and_safe_for_spreadsheets(app, desk, db):
@@ -168,7 +168,7 @@ def test_ideas_desk_csv_export_without_contact_and_safe_for_spreadsheets(app, de
     only = list(csv.DictReader(io.StringIO(
         desk.get("/desk/ideas/export.csv?theme=groen").get_data(as_text=True))))
     assert [r["number"] for r in only] == ["2"]
-    assert ("Anna", "idea-export", "2") in audit_actions(app)
+    assert ("Anna", "idea-export", "2 ideeën") in audit_actions(app)
 
 
 def test_ideas_desk_contact_is_purged_days_after_closing(app, desk, db, now):

@@ -83,7 +83,8 @@ def test_printer_retry_and_cancel(app, desk):
     assert _status(app, waiting) == "cancelled"
     assert desk.post(f"/desk/printer/{waiting}/cancel", headers=headers).status_code == 409
     actions = [a[1:] for a in audit_actions(app) if a[1].startswith("print-")]
-    assert actions == [("print-retry", f"#{failed}"), ("print-cancel", f"#{waiting}")]
+    assert actions == [("print-retry", f"opdracht {failed}"),
+                       ("print-cancel", f"opdracht {waiting}")]
 
 
 def test_printer_reprint_makes_a_duplicate(app, desk):

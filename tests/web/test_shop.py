@@ -166,9 +166,14 @@ def test_shop_without_an_open_till_sells_nothing(app, shop, anna):
     db = connect(app.config["DATABASE"])
     sales.close_session(db, 5000, {}, "Anna")
     db.close()
-    response = _buy(shop, anna)
+    shop.post_htmx("/shop/basket", code="PMD", qty="1")
+    shop.post_htmx("/shop/pay")
+    shop.post_htmx("/shop/pay/pin", volunteer_id=anna["id"], pin="2468")
+    assert shop.post_htmx("/shop/pay/method", method="cash").status_code == 422
+    assert shop.post_htmx("/shop/pay/received", received="10").status_code == 422
+    response = shop.post_htmx("/shop/pay/confirm")
     assert response.status_code == 409
-    assert "De kassa is nog niet open" in response.get_data(as_text=True)
+    assert "De kassa is niet open: er is niets verkocht." in response.get_data(as_text=True)
     assert _rows(app, "SELECT count(*) FROM receipts") == [(0,)]
 
 

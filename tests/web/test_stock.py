@@ -62,7 +62,7 @@ def test_stock_intake_in_rolls_and_pieces(app, desk):
     assert "<html" not in body and 'id="stock"' in body
     assert "23 zakken Restafvalzak 60 l erbij geteld." in body
     assert _stock(app)["REST60"] == 23
-    assert audit_actions(app)[-1] == ("Anna", "stock-intake", "REST60 +23")
+    assert audit_actions(app)[-1] == ("Anna", "stock-intake", "23 zakken Restafvalzak 60 l")
 
 
 def test_stock_intake_without_htmx_redirects(app, desk):
@@ -77,7 +77,7 @@ def test_stock_correction_with_reason(app, desk):
         headers=HTMX)
     assert response.status_code == 200
     assert _stock(app)["PMD"] == 56
-    assert audit_actions(app)[-1] == ("Anna", "stock-correct", "PMD -4: gescheurd")
+    assert audit_actions(app)[-1] == ("Anna", "stock-correct", "4 zakken PMD-zak eraf: gescheurd")
 
 
 @pytest.mark.parametrize(("url", "data", "message"), [
@@ -85,7 +85,7 @@ def test_stock_correction_with_reason(app, desk):
     ("intake", {"product": "PMD", "rolls": "twee"}, "geheel getal in van 0 of meer"),
     ("intake", {"product": "PMD", "pieces": "1.5"}, "geheel getal in van 0 of meer"),
     ("intake", {"product": "PMD", "rolls": "5000"}, "te veel"),
-    ("intake", {"product": "PMD", "pieces": "99999999999"}, "geheel getal"),
+    ("intake", {"product": "PMD", "pieces": "99999999999"}, "te veel"),
     ("intake", {"product": "PMD"}, "hoeveel rollen of losse zakken"),
     ("intake", {"product": "XYZ", "rolls": "1"}, "Kies een soort zak"),
     ("intake", {"rolls": "1"}, "Kies een soort zak"),
