@@ -1,32 +1,35 @@
 """Proof on paper that a visitor's file is gone: what was done with it, never its name."""
 
 from flask_babel import gettext, ngettext
+from flask_babel import lazy_gettext as _l
 from sqlite_utils import Database
 
 from kiosk import clock, documents
 from kiosk.db import immediate
 from kiosk.documents import Document
+from kiosk.visitor_slips import speaking, visitor_slip
 from printer import queue
 from printer.slip import Blank, Header, Row, Slip, Text, local_time
 
 
 def proof_slip(doc: Document, header: Header) -> Slip:
     """The slip: received, printed, deleted (times in Brussels), in the visitor's language."""
-    body = []
-    if doc.uploaded_at:
-        body.append(Row(gettext("Ontvangen"), local_time(clock.parse(doc.uploaded_at))))
-    if doc.printed_at:
-        pages = doc.pages_to_print
-        body.append(Row(gettext("Afgedrukt"),
-                        ngettext("%(num)s pagina", "%(num)s pagina's", pages)))
-    body += [
-        Row(gettext("Gewist"), local_time(clock.parse(doc.deleted_at)), bold=True),
-        Blank(),
-        Text(gettext("Je bestand staat niet meer op de kiosk. We houden alleen het aantal "
-                     "pagina's, de prijs en de tijden bij.")),
-    ]
-    return Slip(header=header, title=gettext("Bewijs: je bestand is gewist"), body=body,
-                printed_at=local_time(clock.now()))
+    with speaking(doc.language) as language:
+        body = []
+        if doc.uploaded_at:
+            body.append(Row(gettext("Ontvangen"),
+                            local_time(clock.parse(doc.uploaded_at), language)))
+        if doc.printed_at:
+            pages = doc.pages_to_print
+            body.append(Row(gettext("Afgedrukt"),
+                            ngettext("%(num)s pagina", "%(num)s pagina's", pages)))
+        body += [
+            Row(gettext("Gewist"), local_time(clock.parse(doc.deleted_at), language), bold=True),
+            Blank(),
+            Text(gettext("Je bestand staat niet meer op de kiosk. We houden alleen het aantal "
+                         "pagina's, de prijs en de tijden bij.")),
+        ]
+    return visitor_slip(language, _l("Bewijs: je bestand is gewist"), body, header, clock.now())
 
 
 def print_proof(db: Database, doc_id: int, header: Header) -> int | None:

@@ -10,7 +10,7 @@ from pathlib import Path
 
 from kiosk import documents
 from kiosk.db import connect
-from printer.document import DocumentPrinter, DocumentPrinterState, FolderPrinter
+from printer.document import A4_DETAILS, DocumentPrinter, DocumentPrinterState, FolderPrinter
 from printer.errors import PrinterError
 
 log = logging.getLogger(__name__)
@@ -25,7 +25,7 @@ class DocumentWorker:
         self.poll, self.state_every = poll, state_every
         self._wake, self._stop = threading.Event(), threading.Event()
         self._lock = threading.Lock()
-        self._state = DocumentPrinterState(True, "Nog niet gecontroleerd.")
+        self._state = DocumentPrinterState(True, A4_DETAILS["not_checked"], reason="not_checked")
         self._thread: threading.Thread | None = None
         self._since_state = state_every
 
@@ -87,7 +87,7 @@ class DocumentWorker:
         except (PrinterError, OSError, TypeError) as error:
             documents.set_status(db, doc.id, "failed", error=str(error))
             with self._lock:
-                self._state = DocumentPrinterState(False, str(error))
+                self._state = DocumentPrinterState(False, str(error), reason="failed")
             return
         # CUPS has its own copy now (and keeps none after printing: PreserveJobFiles No).
         finished = isinstance(self.printer, FolderPrinter)

@@ -1,7 +1,7 @@
 """Languages: plain Dutch by default, the visitor's choice for the rest of their visit."""
 
 from flask import Flask, current_app, g, session
-from flask_babel import Babel, get_translations, refresh
+from flask_babel import Babel, get_locale, get_translations, refresh
 
 babel = Babel()
 
@@ -14,6 +14,11 @@ def select_locale() -> str:
     if lang in current_app.config["LANGUAGES"]:
         return lang
     return current_app.config["DEFAULT_LANGUAGE"]
+
+
+def current() -> str:
+    """The language this request speaks, as a code ("nl", "fr")."""
+    return str(get_locale())
 
 
 def languages() -> list[tuple[str, str]]:

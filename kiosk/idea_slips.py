@@ -1,12 +1,15 @@
 """Ideas on paper: the visitor's thank-you slip with the idea's number, and the meeting print.
 
-The thank-you slip speaks the visitor's language; the meeting print is for the team, in Dutch.
-Neither ever carries contact details: paper lies around and is not purged.
+The thank-you slip speaks the language the idea was given in (under a Dutch title line); the
+meeting print is for the team, in Dutch. Neither ever carries contact details: paper lies around
+and is not purged.
 """
 
 from flask_babel import gettext
+from flask_babel import lazy_gettext as _l
 
 from kiosk import clock, ideas
+from kiosk.visitor_slips import speaking, visitor_slip
 from printer.slip import BigNumber, Blank, Header, Row, Rule, Slip, Text, local_time
 
 _STATUS_NL = {"nieuw": "Nieuw", "bekijken": "We bekijken het",
@@ -20,12 +23,10 @@ _KIND_NL = {"idee": "Idee", "melding": "Melding"}
 
 def thanks_slip(idea: dict, header: Header) -> Slip:
     """The slip a visitor takes home: the number to ask about, and a short thank-you."""
-    thanks = (gettext("Bedankt voor je idee!") if idea["kind"] == "idee"
-              else gettext("Bedankt voor je melding!"))
-    return Slip(
-        header=header,
-        title=thanks,
-        body=[
+    thanks = (_l("Bedankt voor je idee!") if idea["kind"] == "idee"
+              else _l("Bedankt voor je melding!"))
+    with speaking(idea["language"]) as language:
+        body = [
             BigNumber(str(idea["id"]), caption=gettext("Je nummer")),
             Blank(),
             Text(str(ideas.label(ideas.THEMES, idea["theme"])), align="center", bold=True),
@@ -34,9 +35,8 @@ def thanks_slip(idea: dict, header: Header) -> Slip:
                          "Vraag ernaar aan de balie met dit nummer."), align="center"),
             Text(gettext("Wat ermee gebeurt, zie je op de ideeënmuur in het buurtpunt."),
                  align="center"),
-        ],
-        printed_at=local_time(clock.parse(idea["created_at"])),
-    )
+        ]
+    return visitor_slip(language, thanks, body, header, clock.parse(idea["created_at"]))
 
 
 def meeting_slip(idea: dict, log: list[dict], notes: list[dict], header: Header) -> Slip:

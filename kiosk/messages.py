@@ -4,6 +4,7 @@ from flask_babel import gettext as _
 from flask_babel import ngettext
 
 from kiosk.money import euro
+from kiosk.products import name_of
 from kiosk.volunteers import LoginResult
 from sales.errors import InsufficientStock, NoOpenSession, RequestInProgress, SalesError
 
@@ -39,7 +40,8 @@ def received_message(amount: int | None, due: int) -> str:
 def sale_message(error: SalesError, names: dict[str, str]) -> str:
     """Why a sale was refused; nothing was sold. `names` maps bag type codes to their names."""
     if isinstance(error, InsufficientStock):
-        short = ", ".join(_("%(name)s: nog %(left)s", name=names.get(code, code), left=left)
+        short = ", ".join(_("%(name)s: nog %(left)s", name=name_of(code, names.get(code, code)),
+                              left=left)
                           for code, (_wanted, left) in error.shortages.items())
         return _("Niet genoeg zakken in voorraad: %(names)s. Pas de aantallen aan; er is niets "
                  "verkocht.", names=short)

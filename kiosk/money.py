@@ -2,7 +2,8 @@
 
 import re
 
-from printer.slip import format_cents
+from kiosk import i18n
+from printer import formats
 
 AMOUNT = re.compile(r"^\s*(?:€\s*)?([0-9]{1,6})(?:[.,]([0-9]{1,2}))?\s*€?\s*$")
 
@@ -17,8 +18,9 @@ def parse_euros(text: str) -> int | None:
 
 
 def euro(cents: int) -> str:
-    """Cents as the screen shows them: "€ 1,45"."""
-    return format_cents(int(cents))
+    """Cents as the screen shows them in the visitor's language: "€ 1,45", "1,45 €"."""
+    # Plain spaces, as on paper; where an amount could wrap, its element does not (kiosk.css).
+    return formats.plain(formats.money(int(cents), i18n.current()))
 
 
 def quick_amounts(due_cents: int) -> list[int]:

@@ -13,6 +13,7 @@ from printer import queue
 from printer.address import PrinterAddressError, Profile, parse_address
 from printer.devices import DummyPrinter, ReceiptPrinter, make_printer
 from printer.document import (
+    A4_DETAILS,
     DocumentAddressError,
     DocumentPrinter,
     DocumentPrinterState,
@@ -68,7 +69,9 @@ class Printing:
 
     def a4_state(self) -> DocumentPrinterState:
         """The A4 printer's last known state (ready while no worker has looked yet)."""
-        return self.a4.state() if self.a4 else DocumentPrinterState(True, "Nog niet gecontroleerd.")
+        if self.a4 is None:
+            return DocumentPrinterState(True, A4_DETAILS["not_checked"], reason="not_checked")
+        return self.a4.state()
 
     def check_soon(self) -> None:
         """Ask the worker for a fresh printer status (before money is taken)."""

@@ -2,15 +2,16 @@
 
 import functools
 import re
+from datetime import UTC, date, datetime, time
 from pathlib import Path
 
 import segno
 from flask import Flask, current_app
-from flask_babel import format_date, format_datetime, format_time, get_locale
 from markupsafe import Markup
 
-from kiosk import __version__, clock, i18n, money, reasons, registry
+from kiosk import __version__, clock, i18n, money, printer_texts, products, reasons, registry
 from kiosk.security import current_volunteer
+from printer import formats
 
 ICONS = Path(__file__).parent / "static" / "vendor" / "icons"
 
@@ -30,15 +31,15 @@ def icon(name: str, css: str = "icon") -> Markup:
 
 
 @functools.lru_cache(maxsize=64)
-def _clock_text(locale: str, minute: str, zone: str) -> tuple[str, str]:
+def _clock_text(language: str, minute: str, zone: str) -> tuple[str, str]:
     """Date and time as shown, worked out once a minute per language (Babel is not cheap)."""
     moment = clock.parse(minute)
-    return format_date(moment, format="full"), format_time(moment, format="HH:mm")
+    return formats.long_day(moment, language, zone), formats.clock(moment, language, zone)
 
 
 def _now_texts() -> tuple[str, str]:
     minute = clock.now().replace(second=0, microsecond=0).isoformat()
-    return _clock_text(str(get_locale()), minute, current_app.config["TIMEZONE"])
+    return _clock_text(i18n.current(), minute, current_app.config["TIMEZONE"])
 
 
 def today_text() -> str:
@@ -51,15 +52,25 @@ def time_text() -> str:
     return _now_texts()[1]
 
 
+def _moment(value):
+    return clock.parse(value) if isinstance(value, str) else value
+
+
 def localtime(value) -> str:
-    """A stored UTC timestamp (text or datetime) as short local date and time."""
-    moment = clock.parse(value) if isinstance(value, str) else value
-    return format_datetime(moment, format="short")
+    """A stored UTC timestamp (text or datetime) as local day and time: "27/11/2026 14:32"."""
+    return formats.stamp(_moment(value), i18n.current(), current_app.config["TIMEZONE"])
 
 
-def clocktime(moment) -> str:
-    """Hours and minutes in Brussels time: "14:32"."""
-    return format_time(moment, format="HH:mm")
+def clocktime(value) -> str:
+    """Hours and minutes in local time: "14:32"."""
+    return formats.clock(_moment(value), i18n.current(), current_app.config["TIMEZONE"])
+
+
+def day(value) -> str:
+    """A calendar day (a date, or a stored timestamp's local day): "27/11/2026"."""
+    if isinstance(value, date) and not isinstance(value, datetime):
+        return formats.day(datetime.combine(value, time(12), UTC), i18n.current(), "UTC")
+    return formats.day(_moment(value), i18n.current(), current_app.config["TIMEZONE"])
 
 
 @functools.lru_cache(maxsize=16)
@@ -85,10 +96,12 @@ def init_app(app: Flask) -> None:
     """Expose the helpers to every template."""
     app.jinja_env.globals.update(
         icon=icon, today_text=today_text, time_text=time_text, languages=i18n.languages,
-        current_locale=lambda: str(get_locale()), current_volunteer=current_volunteer,
+        current_locale=i18n.current, current_volunteer=current_volunteer,
         reason_label=reason_label, version=__version__, desk_menu=registry.DESK_MENU,
-        qr_svg=qr_svg,
+        qr_svg=qr_svg, product_name=products.name, product_name_of=products.name_of,
     )
     app.jinja_env.filters["localtime"] = localtime
     app.jinja_env.filters["euro"] = money.euro
     app.jinja_env.filters["clocktime"] = clocktime
+    app.jinja_env.filters["day"] = day
+    printer_texts.init_app(app)

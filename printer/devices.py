@@ -113,8 +113,8 @@ class FilePrinter(ReceiptPrinter):
         while not target.exists() and target != target.parent:
             target = target.parent
         if os.access(target, os.W_OK):
-            return PrinterStatus.of("online", f"Bonnetjes gaan naar {path}.")
-        return PrinterStatus.of("offline", f"Geen schrijfrechten op {target}.")
+            return PrinterStatus.of("online", reason="file")
+        return PrinterStatus.of("offline", f"Geen schrijfrechten op {target}.", reason="no_write")
 
 
 class CupsReceiptPrinter(ReceiptPrinter):
@@ -148,7 +148,7 @@ class CupsReceiptPrinter(ReceiptPrinter):
 
     def status(self) -> PrinterStatus:
         """CUPS cannot tell paper or power: its answers would be wrong, so do not ask."""
-        return PrinterStatus.of("unknown", "Via CUPS is de papierstatus niet te zien.")
+        return PrinterStatus.of("unknown", reason="cups")
 
 
 def make_printer(

@@ -32,6 +32,10 @@ class DocumentJob:
     job_id: str
 
 
+# The standard Dutch sentence per reason (below); the kiosk words the reason in its own language.
+A4_DETAILS = {"not_checked": "Nog niet gecontroleerd.", "cups_silent": "CUPS antwoordt niet."}
+
+
 @dataclass(frozen=True)
 class DocumentPrinterState:
     """Whether the A4 printer can take a job now, with the reason in plain Dutch when not."""
@@ -39,6 +43,9 @@ class DocumentPrinterState:
     ready: bool
     detail: str = ""
     colour: bool = False
+    # The reason as a code that screens put in their own language: not_checked, cups_silent,
+    # no_queue, disabled, failed (the last job failed; `detail` says how); "" when `detail` is all.
+    reason: str = ""
 
 
 class DocumentPrinter(ABC):
@@ -81,12 +88,14 @@ class CupsPrinter(DocumentPrinter):
             done = subprocess.run(["lpstat", "-p", self.queue_name], capture_output=True,
                                   text=True, timeout=self.timeout, check=False)
         except (FileNotFoundError, subprocess.TimeoutExpired):
-            return DocumentPrinterState(False, "CUPS antwoordt niet.")
+            return DocumentPrinterState(False, A4_DETAILS["cups_silent"], reason="cups_silent")
         text = (done.stdout + done.stderr).strip()
         if done.returncode != 0 or not text:
-            return DocumentPrinterState(False, f"CUPS kent de printer {self.queue_name} niet.")
+            return DocumentPrinterState(False, f"CUPS kent de printer {self.queue_name} niet.",
+                                        reason="no_queue")
         if "disabled" in text or "uitgeschakeld" in text:
-            return DocumentPrinterState(False, f"De printer staat uit of heeft een fout: {text}")
+            return DocumentPrinterState(False, f"De printer staat uit of heeft een fout: {text}",
+                                        reason="disabled")
         return DocumentPrinterState(True, text)
 
     def finished(self, job_id: str) -> bool:

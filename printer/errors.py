@@ -6,6 +6,8 @@ from printer.status import PrinterStatus
 class PrinterError(Exception):
     """A printing problem, with a message in plain Dutch for the desk and the installer."""
 
+    kind = "error"  # what happened, as a code the desk puts in its own language
+
     def __init__(self, message: str, status: PrinterStatus | None = None) -> None:
         super().__init__(message)
         self.message = message
@@ -23,10 +25,16 @@ class PrinterUnreachable(PrinterError):
 class SlipUnprintable(PrinterError):
     """The slip could not be laid out or encoded: nothing was sent, and trying again won't help."""
 
+    kind = "unreachable"
+
 
 class JobInterrupted(PrinterError):
     """Part of the job may have reached the printer and then it failed: only a volunteer retries."""
 
+    kind = "interrupted"
+
 
 class JobUncertain(PrinterError):
     """The job was sent but the printer never confirmed it: it may or may not have printed."""
+
+    kind = "uncertain"

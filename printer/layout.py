@@ -96,7 +96,7 @@ def _row(label: str, value: str, width: int, bold: bool = False) -> list[Line]:
     return [Line(t, bold=bold) for t in label_lines[:-1]] + [Line(last, bold=bold)]
 
 
-def _element(element: Element, width: int) -> list[Line]:
+def _element(element: Element, width: int, language: str = "nl") -> list[Line]:
     if isinstance(element, Text):
         return [
             Line(_place(t, width, element.align), bold=element.bold)
@@ -105,7 +105,7 @@ def _element(element: Element, width: int) -> list[Line]:
     if isinstance(element, Row):
         return _row(element.label, element.value, width, element.bold)
     if isinstance(element, Total):
-        return _row(element.label, format_cents(element.amount_cents), width, bold=True)
+        return _row(element.label, format_cents(element.amount_cents, language), width, bold=True)
     if isinstance(element, Rule):
         return [Line((element.char or "-")[0] * width)]
     if isinstance(element, Blank):
@@ -176,5 +176,5 @@ def layout(slip: Slip, profile: Profile) -> list[Line]:
     width = profile.columns
     lines = _head(slip, width)
     for element in slip.body:
-        lines += _element(element, width)
+        lines += _element(element, width, slip.language)
     return lines + _tail(slip, width)

@@ -4,24 +4,20 @@ import json
 from dataclasses import asdict, dataclass, field, fields
 from datetime import datetime
 from typing import Any, Literal
-from zoneinfo import ZoneInfo
 
-BRUSSELS = ZoneInfo("Europe/Brussels")
+from printer import formats
+
 Align = Literal["left", "center", "right"]
 
 
-def format_cents(cents: int) -> str:
-    """Format integer cents the Dutch way: 145 → "€ 1,45", 123456 → "€ 1.234,56"."""
-    sign = "-" if cents < 0 else ""
-    euros, rest = divmod(abs(cents), 100)
-    return f"€ {sign}{euros:,}".replace(",", ".") + f",{rest:02d}"
+def format_cents(cents: int, language: str = formats.PAPER) -> str:
+    """An amount on paper, Dutch unless a visitor's slip says otherwise: 145 → "€ 1,45"."""
+    return formats.plain(formats.money(cents, language))
 
 
-def local_time(moment: datetime) -> str:
-    """Format an aware datetime as Brussels wall-clock time for paper: "24-11-2025 14:03"."""
-    if moment.tzinfo is None:
-        raise ValueError("local_time needs an aware datetime (UTC from the database)")
-    return moment.astimezone(BRUSSELS).strftime("%d-%m-%Y %H:%M")
+def local_time(moment: datetime, language: str = formats.PAPER) -> str:
+    """An aware datetime as Brussels wall-clock time on paper: "24/11/2025 14:03"."""
+    return formats.stamp(moment, language)
 
 
 @dataclass
@@ -107,6 +103,8 @@ class Slip:
     duplicate: bool = False
     training: bool = False
     cut: bool = True
+    # The language its amounts are written in: a visitor's own slip, or Dutch for the journal.
+    language: str = formats.PAPER
 
     def to_dict(self) -> dict[str, Any]:
         """Return plain data, each body element tagged with its "type"."""

@@ -36,8 +36,9 @@ ATTEMPT_TIMEOUT = (
 class WorkerState:
     """What the desk and /healthz show about the printer (a snapshot, safe to pass around)."""
 
-    status: PrinterStatus = PrinterStatus.of("unknown", "Nog niet gecontroleerd.")
+    status: PrinterStatus = PrinterStatus.of("unknown", reason="not_checked")
     last_error: str | None = None
+    last_error_kind: str | None = None  # PrinterError.kind, or "internal"
     last_error_at: str | None = None
     last_printed_at: str | None = None
     checked_at: str | None = None
@@ -152,7 +153,8 @@ class PrintWorker:
         except Exception as exc:
             log.exception("print worker step failed")
             self._update(
-                last_error=f"Interne fout in de printwachtrij: {exc}", last_error_at=_stamp()
+                last_error=f"Interne fout in de printwachtrij: {exc}", last_error_kind="internal",
+                last_error_at=_stamp(),
             )
             return 1.0
 
@@ -204,14 +206,15 @@ class PrintWorker:
                 time.sleep(0.2)
         if outcome is None:
             self._update(
-                status=PrinterStatus.of("online", "De laatste bon ging goed."),
+                status=PrinterStatus.of("online", reason="last_ok"),
                 last_printed_at=_stamp(),
                 checked_at=_stamp(),
             )
         else:
             status = getattr(outcome, "status", None) or self._state.status
             self._update(
-                status=status, last_error=str(outcome), last_error_at=_stamp(), checked_at=_stamp()
+                status=status, last_error=str(outcome), last_error_at=_stamp(), checked_at=_stamp(),
+                last_error_kind=getattr(outcome, "kind", "error"),
             )
 
     def _write_outcome(self, db: Database, job: queue.PrintJob, outcome: Exception | None) -> None:

@@ -1,8 +1,10 @@
 """Catalogue: bag types and a tariff history whose prices take effect by date on their own."""
 
+import json
+import re
 import sqlite3
 import tomllib
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, field
 from datetime import date, datetime
 from pathlib import Path
 
@@ -19,6 +21,7 @@ _PRODUCT_DEFAULTS = {"colour_name": "", "low_stock_threshold": 0, "position": 0,
 # A service (an A4 print) has a price per unit but no stock, volume or colour.
 _SERVICE_DEFAULTS = {"volume_l": 1, "colour": "#ffffff", "pieces_per_roll": 1}
 KINDS = ("bag", "service")
+_LANGUAGE = re.compile(r"[a-z]{2,3}")
 
 
 @dataclass(frozen=True)
@@ -35,6 +38,12 @@ class Product:
     position: int = 0
     active: bool = True
     kind: str = "bag"
+    # The name in other languages ({"en": ..., "fr": ...}); `name` is the Dutch one.
+    names: dict[str, str] = field(default_factory=dict, hash=False)
+
+    def name_in(self, language: str) -> str:
+        """The name in a language, falling back to the Dutch name."""
+        return self.names.get(language) or self.name
 
 
 @dataclass(frozen=True)
@@ -90,6 +99,7 @@ def parse_catalogue(data: dict) -> tuple[list[Product], list[Price]]:
             raise CatalogueError(f"product {raw['code']}: kind must be one of {KINDS}")
         defaults = {**_PRODUCT_DEFAULTS, **(_SERVICE_DEFAULTS if service else {})}
         fields = {**defaults, "position": position, **raw}
+        fields["names"] = _parse_names(raw["code"], raw.get("names", {}))
         prices += [_parse_price(raw["code"], p) for p in fields.pop("prices", [])]
         try:
             products.append(Product(**fields))
@@ -98,6 +108,15 @@ def parse_catalogue(data: dict) -> tuple[list[Product], list[Price]]:
     for raw in data.get("prices", []):
         prices.append(_parse_price(raw.get("product"), raw))
     return products, prices
+
+
+def _parse_names(code: str, names: object) -> dict[str, str]:
+    """Names per language, e.g. names = { en = "PMD bag", fr = "Sac PMC" }."""
+    if not isinstance(names, dict) or not all(
+            isinstance(k, str) and _LANGUAGE.fullmatch(k) and isinstance(v, str) and v.strip()
+            for k, v in names.items()):
+        raise CatalogueError(f"product {code}: names must be like {{ en = \"...\", fr = \"...\" }}")
+    return {language: " ".join(name.split()) for language, name in names.items()}
 
 
 def _parse_price(code: object, raw: dict) -> Price:
@@ -116,6 +135,7 @@ def save_product(db: Database, product: Product) -> None:
     """Create a bag type or change its description (receipts keep their own copy of the name)."""
     row = asdict(product)
     row["active"] = int(bool(row["active"]))
+    row["names"] = json.dumps(row["names"], ensure_ascii=False, sort_keys=True)
     # Column names come from the Product dataclass, never from input; values are parameters.
     columns = ", ".join(row)
     marks = ", ".join(":" + c for c in row)
@@ -195,4 +215,4 @@ def price_history(db: Database, code: str) -> list[Price]:
 
 
 def _product(row: dict) -> Product:
-    return Product(**{**row, "active": bool(row["active"])})
+    return Product(**{**row, "active": bool(row["active"]), "names": json.loads(row["names"])})

@@ -19,7 +19,6 @@ from sales.idempotency import (
     finished_number,
     release,
 )
-from sales.money import format_eur
 from sales.receipts import (
     GENESIS_HASH,
     Receipt,
@@ -244,7 +243,8 @@ def _settle(payment: Payment, due: int) -> tuple[int | None, int | None]:
         return None, None
     received = due if payment.received_cents is None else payment.received_cents
     if received < due:
-        raise InvalidPayment(f"ontvangen {format_eur(received)} is minder dan {format_eur(due)}")
+        # Cents, not a formatted amount: amounts are written out by printer.formats, for people.
+        raise InvalidPayment(f"ontvangen {received} cent is minder dan de {due} cent te betalen")
     return received, received - due
 
 

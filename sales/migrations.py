@@ -1,5 +1,7 @@
 """Numbered schema migrations for the tables that the sales package owns."""
 
+import json
+
 from sqlite_utils import Database
 from sqlite_utils.migrations import Migrations
 
@@ -214,3 +216,29 @@ def m007_services(db: Database) -> None:
         "ALTER TABLE products ADD COLUMN kind TEXT NOT NULL DEFAULT 'bag' "
         "CHECK (kind IN ('bag', 'service'))"
     )
+
+
+# The names of Dendermonde's default catalogue in English and French, as they were when names per
+# language came; a kiosk that renamed a product keeps its own name without translations.
+_DEFAULT_NAMES = {
+    "REST30": ("Restafvalzak 30 l", {"en": "Residual waste bag 30 l",
+                                     "fr": "Sac pour déchets résiduels 30 l"}),
+    "REST60": ("Restafvalzak 60 l", {"en": "Residual waste bag 60 l",
+                                     "fr": "Sac pour déchets résiduels 60 l"}),
+    "PMD": ("PMD-zak", {"en": "PMD bag", "fr": "Sac PMC"}),
+    "PRINT": ("Afdruk A4", {"en": "A4 print", "fr": "Impression A4"}),
+}
+
+
+@migrations()
+def m008_product_names(db: Database) -> None:
+    """A product's name per language (JSON) for the visitor's screen; `name` stays Dutch."""
+    db.execute(
+        "ALTER TABLE products ADD COLUMN names TEXT NOT NULL DEFAULT '{}' "
+        "CHECK (json_valid(names) AND json_type(names) = 'object')"
+    )
+    for code, (dutch, names) in _DEFAULT_NAMES.items():
+        db.execute(
+            "UPDATE products SET names = ? WHERE code = ? AND name = ?",
+            [json.dumps(names, ensure_ascii=False, sort_keys=True), code, dutch],
+        )

@@ -37,14 +37,6 @@ def count_cash(counts: Mapping[int, int]) -> int:
     return total
 
 
-def format_eur(cents: int) -> str:
-    """Return an amount the Belgian way, e.g. 1234 -> '€ 12,34' and -5 -> '€ -0,05'."""
-    _require_int(cents)
-    sign = "-" if cents < 0 else ""
-    euros, rest = divmod(abs(cents), 100)
-    return f"€ {sign}{euros:,}".replace(",", ".") + f",{rest:02d}"
-
-
 def _require_int(value: object) -> None:
     # bool is an int subclass and floats would sneak rounding errors into the journal.
     if not isinstance(value, int) or isinstance(value, bool):

@@ -10,11 +10,10 @@ from kiosk import audit
 from kiosk.cashslips import report_slip
 from kiosk.db import get_db, immediate
 from kiosk.htmx import htmx, render
-from kiosk.money import parse_euros
+from kiosk.money import euro, parse_euros
 from kiosk.printing import enqueue, header, printing
 from kiosk.security import current_volunteer, desk_required
 from kiosk.views.stock import MAX_PIECES, MAX_ROLLS, FormError, reason_text, whole_number
-from printer.slip import format_cents
 from sales import (
     close_session,
     current_session,
@@ -38,19 +37,19 @@ METHODS = {"cash": _l("Contant"), "bancontact_qr": _l("Bancontact (QR)"),
 
 
 def _moved(values: dict) -> str:
-    return _("%(amount)s, %(reason)s", amount=format_cents(values["cents"]),
+    return _("%(amount)s, %(reason)s", amount=euro(values["cents"]),
              reason=values["reason"])
 
 
 ACTIONS = {
     "cash-open": (_l("kassa geopend"), lambda v: _(
-        "%(amount)s wisselgeld", amount=format_cents(v["float_cents"]))),
+        "%(amount)s wisselgeld", amount=euro(v["float_cents"]))),
     "cash-in": (_l("geld in de kassa gelegd"), _moved),
     "cash-out": (_l("geld uit de kassa genomen"), _moved),
     "cash-x": _l("X-rapport bekeken"),
     "cash-x-print": _l("X-rapport afgedrukt"),
     "cash-close": (_l("kassa gesloten (Z-rapport)"), lambda v: _(
-        "verschil %(amount)s", amount=format_cents(v["difference_cents"]))),
+        "verschil %(amount)s", amount=euro(v["difference_cents"]))),
     "cash-z-reprint": (_l("Z-rapport nog eens afgedrukt"), _l("kassa nr. %(session)s")),
 }
 
@@ -62,14 +61,14 @@ def euro_cents(field: str, *, maximum: int, label) -> int:
         raise FormError(field, _l("%(label)s: vul een bedrag in euro in, bv. 12,50.", label=label))
     if cents == 0 or cents > maximum:
         raise FormError(field, _l("%(label)s: kies een bedrag tussen € 0,01 en %(max)s.",
-                                  label=label, max=format_cents(maximum)))
+                                  label=label, max=euro(maximum)))
     return cents
 
 
 def read_counts() -> dict[int, int]:
     """Read the coins-and-notes counter, applying a +/- tap when one was sent."""
     counts = {d: whole_number(f"n_{d}", maximum=MAX_PIECES_PER_DENOMINATION,
-                              label=format_cents(d)) for d in DENOMINATIONS}
+                              label=euro(d)) for d in DENOMINATIONS}
     bump = re.fullmatch(r"([0-9]{1,5}):(-?1)", request.form.get("bump", ""))
     if bump and int(bump.group(1)) in counts:
         denomination = int(bump.group(1))
@@ -133,8 +132,8 @@ def move():
         return _show("home", 422, error=error)
     except SalesError as error:
         return _show("home", 422, error=FormError("", str(error)))
-    message = _l("%(amount)s in de kassa gelegd.", amount=format_cents(cents)) if kind == "in" \
-        else _l("%(amount)s uit de kassa genomen.", amount=format_cents(cents))
+    message = _l("%(amount)s in de kassa gelegd.", amount=euro(cents)) if kind == "in" \
+        else _l("%(amount)s uit de kassa genomen.", amount=euro(cents))
     return _done("home", message)
 
 
@@ -255,7 +254,7 @@ def _context(view: str) -> dict:
     db = get_db()
     return {"view": view, "session": current_session(db), "levels": stock_levels(db),
             "denominations": DENOMINATIONS, "methods": METHODS, "closes": _recent_closes(db),
-            "euro": format_cents}
+            "euro": euro}
 
 
 def _show(view: str, status: int = 200, **context):

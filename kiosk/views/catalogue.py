@@ -6,17 +6,17 @@ from datetime import date
 from zoneinfo import ZoneInfo
 
 from flask import Blueprint, current_app, redirect, request, url_for
-from flask_babel import format_date
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 
 from kiosk import audit, clock
 from kiosk.db import get_db
 from kiosk.htmx import htmx, render
+from kiosk.money import euro
 from kiosk.security import current_volunteer, desk_required
+from kiosk.templating import day
 from kiosk.views.cash import euro_cents
 from kiosk.views.stock import MAX_PIECES, FormError, whole_number
-from printer.slip import format_cents
 from sales import list_products, price_at
 from sales.catalogue import get_product, price_history, save_product, set_price
 from sales.errors import SalesError, UnknownProduct
@@ -29,8 +29,8 @@ _COLOUR = re.compile(r"#[0-9a-fA-F]{6}")
 ACTIONS = {
     "product-save": (_l("soort zak aangepast"), "%(name)s"),
     "price-set": (_l("nieuwe prijs ingegeven"), lambda v: _(
-        "%(name)s %(price)s vanaf %(day)s", name=v["name"], price=format_cents(v["cents"]),
-        day=format_date(date.fromisoformat(v["from"]), "short"))),
+        "%(name)s %(price)s vanaf %(day)s", name=v["name"], price=euro(v["cents"]),
+        day=day(date.fromisoformat(v["from"])))),
 }
 
 
@@ -76,8 +76,7 @@ def new_price(code: str):
     audit.log(get_db(), "price-set", volunteer=current_volunteer(), name=product.name,
               cents=cents, **{"from": start.isoformat()})
     return _done(code, _l("Nieuwe prijs voor %(name)s: %(price)s vanaf %(day)s.",
-                          name=product.name, price=format_cents(cents),
-                          day=start.strftime("%d-%m-%Y")))
+                          name=product.name, price=euro(cents), day=day(start)))
 
 
 def _product_fields() -> dict:
@@ -140,4 +139,4 @@ def _page(status: int = 200, **context):
         rows.append({"product": product, "current": current,
                      "history": price_history(db, product.code)})
     return render("catalogue/index.html", "catalogue/_catalogue.html", status=status,
-                  rows=rows, values=request.form, euro=format_cents, today=_today(), **context)
+                  rows=rows, values=request.form, euro=euro, today=_today(), **context)

@@ -9,13 +9,12 @@ from kiosk.db import get_db, immediate
 from kiosk.forms import whole_number
 from kiosk.htmx import htmx, navigate, render
 from kiosk.messages import pin_message, received_message, sale_message
-from kiosk.money import parse_euros, quick_amounts
+from kiosk.money import euro, parse_euros, quick_amounts
 from kiosk.printing import printing
 from kiosk.receipts import SCREEN_METHODS, queue_receipt
 from kiosk.views import cash
 from kiosk.views.stock import FormError
 from printer import queue
-from printer.slip import format_cents
 from sales.errors import NoOpenSession, SalesError
 from sales.money import count_cash
 
@@ -176,7 +175,7 @@ def till_open():
 
 
 def _counter_context() -> dict:
-    return {"denominations": cash.DENOMINATIONS, "euro": format_cents,
+    return {"denominations": cash.DENOMINATIONS, "euro": euro,
             "values": request.form, "count_url": url_for("payment.till_count")}
 
 

@@ -13,6 +13,7 @@ from kiosk import clock, documents
 from kiosk.db import get_db
 from kiosk.document_slips import print_proof
 from kiosk.htmx import navigate, render, unchanged
+from kiosk.printer_texts import a4_text
 from kiosk.printing import header, printing
 from kiosk.views.upload import message
 from printer import queue
@@ -117,7 +118,7 @@ def confirm():
     a4 = printing().a4_state()
     if not a4.ready:
         return _view(doc, 409, _l("De printer heeft een probleem: %(why)s Vraag het aan een "
-                                  "vrijwilliger.", why=a4.detail))
+                                  "vrijwilliger.", why=a4_text(a4)))
     price = documents.price_cents(doc, _price_per_page(), current_app.config["PRINT_FREE_PAGES"])
     if price == 0:
         documents.release(get_db(), doc.id, 0)

@@ -97,7 +97,8 @@ def intake():
     added = rolls * level.pieces_per_roll + pieces
     audit.log(get_db(), "stock-intake", volunteer=current_volunteer(), name=level.name,
               pieces=added)
-    return _done(_l("%(n)s zakken %(name)s erbij geteld.", n=added, name=level.name))
+    return _done(ngettext("%(num)s zak %(name)s erbij geteld.",
+                          "%(num)s zakken %(name)s erbij geteld.", added, name=level.name))
 
 
 @bp.post("/correct")
@@ -117,8 +118,10 @@ def correct():
     except FormError as error:
         return _page(422, form="correct", error=error)
     except InsufficientStock:
-        error = FormError("pieces", _l("Er zijn maar %(n)s zakken %(name)s: je kunt er niet "
-                                       "meer weghalen.", n=level.pieces, name=level.name))
+        error = FormError("pieces", ngettext(
+            "Er is maar %(num)s zak %(name)s: je kunt er niet meer weghalen.",
+            "Er zijn maar %(num)s zakken %(name)s: je kunt er niet meer weghalen.",
+            level.pieces, name=level.name))
         return _page(422, form="correct", error=error)
     except SalesError as error:
         return _page(422, form="correct", error=FormError("product", str(error)))

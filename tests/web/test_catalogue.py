@@ -94,7 +94,7 @@ def test_catalogue_enters_a_future_price(app, desk):
     assert _rows(app, "SELECT price_cents FROM prices WHERE product='REST30' "
                       "AND effective_from=?", [TOMORROW]) == [(160,)]
     assert audit_actions(app)[-1] == ("Anna", "price-set", "Restafvalzak 30 l € 1,60 vanaf "
-                                           f"{date.fromisoformat(TOMORROW):%d-%m-%Y}")
+                                           f"{date.fromisoformat(TOMORROW):%d/%m/%Y}")
 
 
 @pytest.mark.parametrize(("data", "message"), [

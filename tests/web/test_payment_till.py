@@ -73,7 +73,7 @@ def test_payment_till_counter_counts_with_plus_and_minus(shop, anna):
 def test_payment_opens_the_till_then_goes_on_with_the_same_basket(app, shop, anna):
     _to_pin(shop, anna)
     body = shop.post_htmx("/shop/pay/till/open", n_1000="2", n_200="5").get_data(as_text=True)
-    assert 'data-step="method"' in body and "2 x Restafvalzak 30 l" in body
+    assert 'data-step="method"' in body and "2 x Restafvalzak 30\u00a0l" in body
     assert _rows(app, "SELECT float_cents, opened_by FROM cash_sessions") == [(3000, "Anna")]
     assert ("Anna", "cash-open", "€ 30,00 wisselgeld") in audit_actions(app)
     shop.post_htmx("/shop/pay/method", method="cash")

@@ -56,7 +56,8 @@ def _buy(shop, anna, method="cash", received="10", **basket):
 
 def test_shop_shows_each_bag_type_with_its_price(shop):
     body = shop.get("/shop").get_data(as_text=True)
-    for name, price in [("Restafvalzak 30 l", "€ 1,45"), ("Restafvalzak 60 l", "€ 2,90"),
+    # A number stays with its unit on screen: "30 l" is joined by a no-break space.
+    for name, price in [("Restafvalzak 30\u00a0l", "€ 1,45"), ("Restafvalzak 60\u00a0l", "€ 2,90"),
                         ("PMD-zak", "€ 0,25")]:
         assert name in body and price in body
 
@@ -96,7 +97,7 @@ def test_shop_refuses_more_than_the_stock(app, shop):
     db.close()
     response = shop.post_htmx("/shop/basket", code="REST60", qty="4")
     assert response.status_code == 422
-    assert "Er zijn nog maar 3 van: Restafvalzak 60 l." in response.get_data(as_text=True)
+    assert "Er zijn nog maar 3 van: Restafvalzak 60\u00a0l." in response.get_data(as_text=True)
 
 
 def test_shop_pay_needs_a_basket(shop):
@@ -186,7 +187,7 @@ def test_shop_stock_gone_before_paying_sells_nothing(app, shop, anna):
     shop.post_htmx("/shop/pay/method", method="wero_qr")
     response = shop.post_htmx("/shop/pay/confirm")
     assert response.status_code == 409
-    assert "Restafvalzak 30 l: nog 2" in response.get_data(as_text=True)
+    assert "Restafvalzak 30\u00a0l: nog 2" in response.get_data(as_text=True)
     assert _rows(app, "SELECT count(*) FROM receipts") == [(0,)]
 
 
@@ -239,7 +240,7 @@ def test_receipt_slip_shows_the_cash_rounding_as_its_own_line(app):
         slip = receipt_slip(receipt)
     printed = render(slip, Profile()).decode("cp858", errors="replace")
     for expected in ("Subtotaal", "Afronding (cash)", "€ -0,02", "€ 1,45", "Geholpen door",
-                     "Anna", "01-03-2026 10:30"):
+                     "Anna", "01/03/2026 10:30"):
         assert expected in printed, expected
     assert "De Smet" not in printed
 

@@ -92,19 +92,21 @@
     }
   }
 
+  // The date is written by the server (Babel, the same formatter as on paper); here only the
+  // minutes move on. At midnight the home screen fetches itself again for the new date.
+  var shownDay = null;
   function tickClock() {
-    var lang = document.documentElement.lang || "nl";
     var zone = body.dataset.timezone || "Europe/Brussels";
     var now = new Date();
-    var date = document.querySelector("[data-clock-date]");
     var time = document.querySelector("[data-clock-time]");
     try {
-      if (date) {
-        date.textContent = now.toLocaleDateString(lang, {
-          weekday: "long", day: "numeric", month: "long", year: "numeric", timeZone: zone });
+      var today = now.toLocaleDateString("en-CA", { timeZone: zone });
+      if (shownDay && today !== shownDay && body.classList.contains("home")) {
+        window.location.reload();
       }
+      shownDay = shownDay || today;
       if (time) {
-        time.textContent = now.toLocaleTimeString(lang, {
+        time.textContent = now.toLocaleTimeString("en-GB", {
           hour: "2-digit", minute: "2-digit", hour12: false, timeZone: zone });
       }
     } catch (e) { /* keep the server's rendering */ }

@@ -4,10 +4,10 @@ from datetime import UTC, date, datetime
 
 import pytest
 
-from sales import DEFAULT_CATALOGUE, list_products, load_catalogue, price_at
+from sales import DEFAULT_CATALOGUE, list_products, load_catalogue, migrations, price_at
 from sales.catalogue import price_history, set_price
 from sales.errors import CatalogueError, UnknownProduct
-from tests.unit.sales.conftest import NOW, count
+from tests.unit.sales.conftest import NOW, count, open_db
 
 TARIFF_2027 = """
 [[prices]]
@@ -113,3 +113,43 @@ def test_service_keeps_no_stock_and_is_not_a_bag(fresh_db):
     void_sale(fresh_db, receipt.number, "Anna", "vergissing")
     assert fresh_db.execute("SELECT product, pieces FROM stock_moves ORDER BY id").fetchall()[-1] \
         == ("PMD", 2)
+
+
+def test_catalogue_names_per_language_fall_back_to_dutch(fresh_db, tmp_path):
+    load_catalogue(fresh_db, DEFAULT_CATALOGUE, now=NOW)
+    pmd = {p.code: p for p in list_products(fresh_db)}["PMD"]
+    assert (pmd.name, pmd.name_in("en"), pmd.name_in("fr")) == ("PMD-zak", "PMD bag", "Sac PMC")
+    assert pmd.name_in("tr") == "PMD-zak"
+    tariff = tmp_path / "names.toml"
+    tariff.write_text('[[products]]\ncode = "PMD"\nname = "PMD-zak"\nvolume_l = 60\n'
+                      'colour = "#1f5fbf"\npieces_per_roll = 20\nnames = { fr = "Sac bleu" }\n')
+    load_catalogue(fresh_db, tariff, now=NOW)
+    pmd = {p.code: p for p in list_products(fresh_db)}["PMD"]
+    assert (pmd.name_in("fr"), pmd.name_in("en")) == ("Sac bleu", "PMD-zak")
+
+
+@pytest.mark.parametrize("names", ['"PMD bag"', '{ english = "PMD bag" }', '{ en = "" }',
+                                   '{ en = 3 }'])
+def test_catalogue_refuses_names_that_are_not_a_table_of_languages(fresh_db, tmp_path, names):
+    tariff = tmp_path / "bad.toml"
+    tariff.write_text('[[products]]\ncode = "PMD"\nname = "PMD-zak"\nvolume_l = 60\n'
+                      f'colour = "#1f5fbf"\npieces_per_roll = 20\nnames = {names}\n')
+    with pytest.raises(CatalogueError, match="names"):
+        load_catalogue(fresh_db, tariff, now=NOW)
+    assert count(fresh_db, "products") == 0
+
+
+def test_catalogue_names_migration_translates_an_existing_kiosks_default_bags(db_path):
+    db = open_db(db_path)
+    try:
+        migrations.apply(db, stop_before="m008_product_names")
+        for code, name in (("PMD", "PMD-zak"), ("REST30", "Zak 30 liter")):
+            db.execute("INSERT INTO products (code, name, volume_l, colour, pieces_per_roll) "
+                       "VALUES (?, ?, 60, '#000000', 10)", [code, name])
+        migrations.apply(db)
+        products = {p.code: p for p in list_products(db)}
+        assert products["PMD"].name_in("fr") == "Sac PMC"
+        # Renamed at this kiosk: its own name stays, without a translation that no longer fits.
+        assert products["REST30"].names == {}
+    finally:
+        db.close()

@@ -3,7 +3,7 @@
 import pytest
 
 from sales.errors import InvalidPayment
-from sales.money import cash_rounding, count_cash, format_eur
+from sales.money import cash_rounding, count_cash
 
 
 @pytest.mark.parametrize(
@@ -39,10 +39,3 @@ def test_count_cash_refuses_bad_counts(counts):
     with pytest.raises((InvalidPayment, TypeError)):
         count_cash(counts)
 
-
-@pytest.mark.parametrize(
-    ("cents", "text"),
-    [(0, "€ 0,00"), (5, "€ 0,05"), (145, "€ 1,45"), (123456, "€ 1.234,56"), (-290, "€ -2,90")],
-)
-def test_format_eur_writes_belgian_amounts(cents, text):
-    assert format_eur(cents) == text

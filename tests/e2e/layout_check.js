@@ -1,0 +1,135 @@
+// What is wrong with the layout of the screen as it stands, as a list of plain sentences.
+// Every target (link, button, field, key) must lie inside the viewport with nothing on top of
+// it at its centre; no two pieces of text may overlap each other or a target; no text may be cut
+// off by the viewport, by the scrolling main area or by a box that hides what overflows.
+(within) => {
+  "use strict";
+  const root = document.querySelector(within || "body");
+  const TARGETS = "a[href], button, input:not([type=hidden]), select, textarea, summary, " +
+    "[role=button], [data-skbtn], label:has(> input[type=checkbox]), label:has(> input[type=radio])";
+  const FIELDS = "input, textarea, select";
+  const SLACK = 1;
+  const width = window.innerWidth;
+  const height = window.innerHeight;
+  const problems = [];
+
+  function describe(el) {
+    if (!el || el.nodeType !== 1) { return String(el); }
+    const id = el.id ? "#" + el.id : "";
+    const cls = typeof el.className === "string" && el.className.trim()
+      ? "." + el.className.trim().split(/\s+/).join(".") : "";
+    const text = (el.getAttribute("aria-label") || el.textContent || el.value || "")
+      .replace(/\s+/g, " ").trim().slice(0, 50);
+    return `<${el.tagName.toLowerCase()}${id}${cls}>` + (text ? ` "${text}"` : "");
+  }
+
+  function shown(el) {
+    return el.checkVisibility({ opacityProperty: true, visibilityProperty: true });
+  }
+
+  function outside(r, box) {
+    return r.left < box.left - SLACK || r.top < box.top - SLACK ||
+      r.right > box.right + SLACK || r.bottom > box.bottom + SLACK;
+  }
+
+  function overlap(a, b) {
+    return Math.min(a.right, b.right) - Math.max(a.left, b.left) > SLACK &&
+      Math.min(a.bottom, b.bottom) - Math.max(a.top, b.top) > SLACK;
+  }
+
+  const screen = { left: 0, top: 0, right: width, bottom: height };
+
+  // Targets: inside the screen, and the element at their centre is themselves.
+  const targets = [...root.querySelectorAll(TARGETS)].filter(shown).map((el) => {
+    return { el, rect: el.getBoundingClientRect() };
+  }).filter((t) => t.rect.width > 2 && t.rect.height > 2);
+  for (const { el, rect } of targets) {
+    if (outside(rect, screen)) {
+      problems.push(`${describe(el)} is outside the ${width}x${height} screen ` +
+        `(${Math.round(rect.left)},${Math.round(rect.top)} to ` +
+        `${Math.round(rect.right)},${Math.round(rect.bottom)})`);
+      continue;
+    }
+    const hit = document.elementFromPoint((rect.left + rect.right) / 2, (rect.top + rect.bottom) / 2);
+    const label = el.closest("label");
+    if (hit && hit !== el && !el.contains(hit) && !(label && label.contains(hit))) {
+      problems.push(`${describe(el)} is covered by ${describe(hit)}`);
+    }
+  }
+
+  // Text: the boxes of every piece of text, one per line.
+  const texts = [];
+  const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
+  for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+    const el = node.parentElement;
+    if (!node.textContent.trim() || !el || el.closest("script, style, title") || !shown(el)) {
+      continue;
+    }
+    const range = document.createRange();
+    range.selectNodeContents(node);
+    for (const rect of range.getClientRects()) {
+      if (rect.width > 2 && rect.height > 2) { texts.push({ el, rect }); }
+    }
+  }
+
+  // A box that clips its content without scrolling (or the main area, or an SVG drawing).
+  function clippers(el) {
+    const found = [];
+    for (let up = el.parentElement; up && up !== document.body; up = up.parentElement) {
+      const style = getComputedStyle(up);
+      const scrolls = /(auto|scroll)/.test(style.overflowX + style.overflowY);
+      const clips = style.overflowX !== "visible" || style.overflowY !== "visible";
+      if (up.tagName === "svg" || up.tagName === "MAIN" || (clips && !scrolls)) {
+        found.push(up);
+      }
+    }
+    return found;
+  }
+
+  const reported = new Set();
+  function report(sentence) {
+    if (!reported.has(sentence)) {
+      reported.add(sentence);
+      problems.push(sentence);
+    }
+  }
+
+  for (const { el, rect } of texts) {
+    if (outside(rect, screen)) {
+      report(`the text of ${describe(el)} is outside the ${width}x${height} screen`);
+      continue;
+    }
+    for (const box of clippers(el)) {
+      if (outside(rect, box.getBoundingClientRect())) {
+        report(`the text of ${describe(el)} is cut off by ${describe(box)}`);
+      }
+    }
+  }
+  for (let i = 0; i < texts.length; i++) {
+    for (let j = i + 1; j < texts.length; j++) {
+      const a = texts[i];
+      const b = texts[j];
+      if (a.el !== b.el && overlap(a.rect, b.rect)) {
+        report(`the text of ${describe(a.el)} overlaps the text of ${describe(b.el)}`);
+      }
+    }
+    for (const t of targets) {
+      const a = texts[i];
+      if (!t.el.contains(a.el) && !t.el.matches(FIELDS) && !a.el.contains(t.el) &&
+          overlap(a.rect, t.rect)) {
+        report(`the text of ${describe(a.el)} overlaps ${describe(t.el)}`);
+      }
+    }
+  }
+  // SVG shapes (a bar of a chart) must not lie over text either.
+  for (const shape of root.querySelectorAll("svg rect")) {
+    if (!shown(shape)) { continue; }
+    const box = shape.getBoundingClientRect();
+    for (const { el, rect } of texts) {
+      if (el.closest("svg") === shape.closest("svg") && overlap(rect, box)) {
+        report(`the text of ${describe(el)} lies under a shape of its drawing`);
+      }
+    }
+  }
+  return problems;
+}

@@ -1,0 +1,98 @@
+"""Every visitor screen in every language offered: every target on screen and free, no text cut.
+
+The screens and how to reach them are listed in tests/e2e/screens.py; the languages are the app's
+own LANGUAGES setting. Screenshots land in test-output/screenshots/layout/<size>/<language>/.
+"""
+
+import os
+from pathlib import Path
+
+import pytest
+from waitress.server import create_server
+
+from kiosk import create_app, ideas, reasons, visits
+from kiosk.config import DEFAULTS
+from kiosk.db import connect
+from tests.e2e.conftest import SCREENSHOTS, _Served
+from tests.e2e.screens import FLOWS
+from tests.helpers import add_volunteer, stock_and_open_till
+
+pytestmark = pytest.mark.e2e
+
+CHECK = (Path(__file__).parent / "layout_check.js").read_text(encoding="utf-8")
+# 1280x800 is the screen every visitor screen must fit; KIOSK_LAYOUT_SIZES="800x480 1280x800"
+# walks other sizes too.
+SIZES = os.environ.get("KIOSK_LAYOUT_SIZES", "1280x800").split()
+WALL = [
+    ("groen", "Meer bomen en bloembakken in de Kerkstraat, met een bank in de schaduw "
+              "voor wie even wil uitrusten.", "doorgegeven", ""),
+    ("verkeer", "Een zebrapad aan de school.", "niet_mogelijk",
+     "De straat is van het Vlaams Gewest; we gaven het door aan de wegbeheerder."),
+]
+
+
+@pytest.fixture(scope="module")
+def walk_kiosk(tmp_path_factory):
+    """One kiosk for the whole walk: bags in stock, the till open, volunteers, ideas on the wall."""
+    app = create_app({"INSTANCE_PATH": str(tmp_path_factory.mktemp("walk")), "THANKS_SECONDS": 600,
+                      "PIN_MAX_TRIES": 1000, "RECEIPT_PRINTER": "dummy"})
+    add_volunteer(app, "Anna")
+    add_volunteer(app, "Marie-Christine", "3579")
+    stock_and_open_till(app)
+    _fill_the_wall(app)
+    _count_visits(app)
+    server = _Served(create_server(app, host="127.0.0.1", port=0, threads=4))
+    yield f"http://127.0.0.1:{server.server.effective_port}"
+    server.stop()
+
+
+def _fill_the_wall(app):
+    db = connect(app.config["DATABASE"])
+    try:
+        for number, (theme, text, status, reason) in enumerate(WALL):
+            draft = {"kind": "idee", "theme": theme, "text": text, "place": "", "name": "",
+                     "phone": "", "email": "", "consent": ""}
+            idea, _created = ideas.record_idea(db, draft, f"{number:032x}")
+            ideas.change_status(db, idea["id"], status, reason, None)
+            ideas.set_public(db, idea["id"], True, text)
+    finally:
+        db.close()
+
+
+def _count_visits(app):
+    """Visits today, a different number per reason: the desk's chart gets bars of each length."""
+    db = connect(app.config["DATABASE"])
+    try:
+        for number, reason in enumerate(reasons.REASONS):
+            for visit in range(number + 1):
+                visits.record_visit(db, [reason.code], "nl", "kiosk", f"{number:016x}{visit:016x}")
+    finally:
+        db.close()
+
+
+@pytest.mark.parametrize("size", SIZES)
+@pytest.mark.parametrize("flow", list(FLOWS))
+@pytest.mark.parametrize("language", DEFAULTS["LANGUAGES"])
+def test_layout_every_target_fits_and_is_free(browser, walk_kiosk, language, flow, size):
+    width, height = (int(n) for n in size.split("x"))
+    context = browser.new_context(viewport={"width": width, "height": height}, has_touch=True,
+                                  timezone_id="Europe/Brussels")
+    page = context.new_page()
+    page.set_default_timeout(5000)
+    folder = SCREENSHOTS / "layout" / size / language
+    folder.mkdir(parents=True, exist_ok=True)
+    problems = []
+    try:
+        page.goto(f"{walk_kiosk}/lang/{language}")
+        for screen in FLOWS[flow]:
+            for action in screen.actions:
+                action(page, walk_kiosk)
+            page.locator(screen.ready).first.wait_for()
+            page.wait_for_load_state()
+            assert page.locator("html").get_attribute("lang") == language, screen.name
+            page.screenshot(path=folder / f"{screen.name}.png")
+            problems += [f"{screen.name} [{language}, {size}]: {problem}"
+                         for problem in page.evaluate(CHECK, screen.within)]
+    finally:
+        context.close()
+    assert not problems, "\n".join(problems)
