@@ -38,7 +38,7 @@ def create_app(test_config: dict | None = None) -> Flask:
     from kiosk import registry
 
     for name in registry.BLUEPRINTS:
-        app.register_blueprint(importlib.import_module(f"kiosk.views.{name}").bp)
+        app.register_blueprint(importlib.import_module(name).bp)
     for name in registry.COMMAND_MODULES:
         importlib.import_module(name).init_app_commands(app)
     return app

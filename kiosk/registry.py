@@ -5,10 +5,12 @@ create_app() reads these lists; a feature adds its entries here when it lands.
 
 from flask_babel import lazy_gettext as _l
 
-# Modules in kiosk/views/ with a blueprint called `bp`, in registration order.
+# Modules with a blueprint called `bp`, in registration order.
 BLUEPRINTS = [
-    "home", "checkin", "shop", "payment", "desk", "journal", "printers", "slips", "health",
-    "stock", "cash", "catalogue", "ideas", "ideas_desk", "prints", "upload",
+    "kiosk.views.home", "kiosk.views.checkin", "kiosk.views.shop", "kiosk.views.payment",
+    "kiosk.views.desk", "kiosk.views.journal", "kiosk.views.printers", "kiosk.views.slips",
+    "kiosk.health.views", "kiosk.views.stock", "kiosk.views.cash", "kiosk.views.catalogue",
+    "kiosk.views.ideas", "kiosk.views.ideas_desk", "kiosk.views.prints", "kiosk.views.upload",
 ]
 
 # The desk's menu: (endpoint, label, pictogram).

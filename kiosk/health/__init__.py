@@ -1,0 +1,1 @@
+"""Health: /healthz says whether the database and the printers are well (JSON for a monitor)."""
