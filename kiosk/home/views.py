@@ -8,7 +8,7 @@ from flask_babel import lazy_gettext as _l
 
 from kiosk import documents
 from kiosk.db import get_db
-from kiosk.favicon import ico as favicon_ico
+from kiosk.home.favicon import ico as favicon_ico
 from kiosk.pagecache import shared_page
 from kiosk.security import lan_allowed
 
