@@ -1,7 +1,5 @@
 """The desk's cash page: open the drawer, cash in/out, X-report, blind close, Z-reports."""
 
-import re
-
 from flask import Blueprint, redirect, request, url_for
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
@@ -9,11 +7,12 @@ from flask_babel import lazy_gettext as _l
 from kiosk import audit
 from kiosk.cashslips import report_slip
 from kiosk.db import get_db, immediate
+from kiosk.forms import FormError, read_counts, read_euros, read_number, read_reason
 from kiosk.htmx import htmx, render
-from kiosk.money import euro, parse_euros
+from kiosk.money import DENOMINATIONS, euro
 from kiosk.printing import enqueue, header, printing
 from kiosk.security import current_volunteer, desk_required
-from kiosk.views.stock import MAX_PIECES, MAX_ROLLS, FormError, reason_text, whole_number
+from kiosk.views.stock import MAX_PIECES, MAX_ROLLS
 from sales import (
     close_session,
     current_session,
@@ -24,12 +23,10 @@ from sales import (
     x_report,
 )
 from sales.errors import NoOpenSession, ReportNotFound, SalesError
-from sales.money import EUR_DENOMINATIONS_CENTS, count_cash
+from sales.money import count_cash
 
 bp = Blueprint("cash", __name__, url_prefix="/desk/cash")
 
-DENOMINATIONS = tuple(sorted(EUR_DENOMINATIONS_CENTS, reverse=True))
-MAX_PIECES_PER_DENOMINATION = 10_000
 MAX_MOVE_CENTS = 1_000_000
 METHODS = {"cash": _l("Contant"), "bancontact_qr": _l("Bancontact (QR)"),
            "wero_qr": _l("Wero (QR)")}
@@ -52,29 +49,6 @@ ACTIONS = {
         "verschil %(amount)s", amount=euro(v["difference_cents"]))),
     "cash-z-reprint": (_l("Z-rapport nog eens afgedrukt"), _l("kassa nr. %(session)s")),
 }
-
-
-def euro_cents(field: str, *, maximum: int, label) -> int:
-    """Read an amount in euro ("12", "12,5", "12,50") as whole cents, never through a float."""
-    cents = parse_euros(request.form.get(field, ""))
-    if cents is None:
-        raise FormError(field, _l("%(label)s: vul een bedrag in euro in, bv. 12,50.", label=label))
-    if cents == 0 or cents > maximum:
-        raise FormError(field, _l("%(label)s: kies een bedrag tussen € 0,01 en %(max)s.",
-                                  label=label, max=euro(maximum)))
-    return cents
-
-
-def read_counts() -> dict[int, int]:
-    """Read the coins-and-notes counter, applying a +/- tap when one was sent."""
-    counts = {d: whole_number(f"n_{d}", maximum=MAX_PIECES_PER_DENOMINATION,
-                              label=euro(d)) for d in DENOMINATIONS}
-    bump = re.fullmatch(r"([0-9]{1,5}):(-?1)", request.form.get("bump", ""))
-    if bump and int(bump.group(1)) in counts:
-        denomination = int(bump.group(1))
-        counts[denomination] = min(max(counts[denomination] + int(bump.group(2)), 0),
-                                   MAX_PIECES_PER_DENOMINATION)
-    return counts
 
 
 @bp.get("")
@@ -122,8 +96,8 @@ def move():
     kind = "in" if request.form.get("kind") == "in" else "out"
     db = get_db()
     try:
-        cents = euro_cents("amount", maximum=MAX_MOVE_CENTS, label=_l("Bedrag"))
-        reason = reason_text()
+        cents = read_euros("amount", maximum=MAX_MOVE_CENTS, label=_l("Bedrag"))
+        reason = read_reason()
         with immediate(db):  # the money and its audit line, together
             move_cash(db, kind, cents, reason, current_volunteer()["name"])
             audit.log(db, f"cash-{kind}", volunteer=current_volunteer(), cents=cents,
@@ -226,8 +200,8 @@ def reprint(session_id: int):
 def _bag_counts() -> dict[str, int]:
     bags = {}
     for level in stock_levels(get_db()):
-        rolls = whole_number(f"rolls_{level.code}", maximum=MAX_ROLLS, label=level.name)
-        pieces = whole_number(f"bags_{level.code}", maximum=MAX_PIECES, label=level.name)
+        rolls = read_number(f"rolls_{level.code}", maximum=MAX_ROLLS, label=level.name)
+        pieces = read_number(f"bags_{level.code}", maximum=MAX_PIECES, label=level.name)
         if not (request.form.get(f"rolls_{level.code}", "").strip()
                 or request.form.get(f"bags_{level.code}", "").strip()):
             raise FormError(f"bags_{level.code}", _l(

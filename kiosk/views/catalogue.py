@@ -11,12 +11,12 @@ from flask_babel import lazy_gettext as _l
 
 from kiosk import audit, clock
 from kiosk.db import get_db
+from kiosk.forms import FormError, read_euros, read_number
 from kiosk.htmx import htmx, render
 from kiosk.money import euro
 from kiosk.security import current_volunteer, desk_required
 from kiosk.templating import day
-from kiosk.views.cash import euro_cents
-from kiosk.views.stock import MAX_PIECES, FormError, whole_number
+from kiosk.views.stock import MAX_PIECES
 from sales import list_products, price_at
 from sales.catalogue import get_product, price_history, save_product, set_price
 from sales.errors import SalesError, UnknownProduct
@@ -64,7 +64,7 @@ def new_price(code: str):
     """Enter a price that takes effect by itself on a later day."""
     try:
         product = get_product(get_db(), code)
-        cents = euro_cents("price", maximum=MAX_PRICE_CENTS, label=_l("Prijs per zak"))
+        cents = read_euros("price", maximum=MAX_PRICE_CENTS, label=_l("Prijs per zak"))
         start = _future_date("effective_from")
         set_price(get_db(), code, cents, start, now=clock.now())
     except UnknownProduct:
@@ -89,10 +89,10 @@ def _product_fields() -> dict:
     fields = {
         "name": name, "colour": colour,
         "colour_name": " ".join(request.form.get("colour_name", "").split())[:30],
-        "volume_l": whole_number("volume_l", maximum=1000, label=_l("Liter"), required=True),
-        "pieces_per_roll": whole_number("pieces_per_roll", maximum=1000,
+        "volume_l": read_number("volume_l", maximum=1000, label=_l("Liter"), required=True),
+        "pieces_per_roll": read_number("pieces_per_roll", maximum=1000,
                                         label=_l("Zakken per rol"), required=True),
-        "low_stock_threshold": whole_number("low_stock_threshold", maximum=MAX_PIECES,
+        "low_stock_threshold": read_number("low_stock_threshold", maximum=MAX_PIECES,
                                             label=_l("Waarschuwen vanaf"), required=True),
         "active": request.form.get("active") == "1",
     }

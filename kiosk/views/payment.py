@@ -6,14 +6,12 @@ from flask_babel import lazy_gettext as _l
 import sales
 from kiosk import audit, basket, documents, settings, volunteers
 from kiosk.db import get_db, immediate
-from kiosk.forms import whole_number
+from kiosk.forms import FormError, read_counts, whole_number
 from kiosk.htmx import htmx, navigate, render
 from kiosk.messages import pin_message, received_message, sale_message
-from kiosk.money import euro, parse_euros, quick_amounts
+from kiosk.money import DENOMINATIONS, euro, parse_euros, quick_amounts
 from kiosk.printing import printing
 from kiosk.receipts import SCREEN_METHODS, queue_receipt
-from kiosk.views import cash
-from kiosk.views.stock import FormError
 from printer import queue
 from sales.errors import NoOpenSession, SalesError
 from sales.money import count_cash
@@ -144,7 +142,7 @@ def till_count():
     if _step() != "till":
         return _page(_step(), 422)
     try:
-        counts = cash.read_counts()
+        counts = read_counts()
     except FormError as error:
         return render("payment/index.html", "cash/_counter.html", status=422, counts={},
                       total=0, counter_error=error, **_counter_context())
@@ -160,7 +158,7 @@ def till_open():
         # A double tap finds the till open: go on with the payment as the first tap did.
         return _page(step, 422 if step == "who" else 200)
     try:
-        counts = cash.read_counts()
+        counts = read_counts()
         if not count_cash(counts):
             raise FormError("n_1000", _l("Tel eerst het wisselgeld in de lade."))
         with immediate(db):  # the till and its audit line, together
@@ -175,7 +173,7 @@ def till_open():
 
 
 def _counter_context() -> dict:
-    return {"denominations": cash.DENOMINATIONS, "euro": euro,
+    return {"denominations": DENOMINATIONS, "euro": euro,
             "values": request.form, "count_url": url_for("payment.till_count")}
 
 

@@ -6,8 +6,7 @@ from flask_babel import ngettext
 
 from kiosk import audit
 from kiosk.db import get_db
-from kiosk.forms import one_line
-from kiosk.forms import whole_number as read_number
+from kiosk.forms import FormError, read_number, read_reason
 from kiosk.htmx import htmx, render
 from kiosk.security import current_volunteer, desk_required
 from sales import correct_stock, record_intake, stock_levels
@@ -17,7 +16,6 @@ bp = Blueprint("stock", __name__, url_prefix="/desk/stock")
 
 MAX_ROLLS = 1000
 MAX_PIECES = 100_000
-MAX_REASON = 200
 # Labels of this page's audit-log actions, for the desk's log.
 ACTIONS = {
     "stock-intake": (_l("levering bijgeteld"), lambda v: ngettext(
@@ -28,39 +26,6 @@ ACTIONS = {
         "%(num)s zak %(name)s eraf: %(reason)s", "%(num)s zakken %(name)s eraf: %(reason)s",
         -v["delta"], name=v["name"], reason=v["reason"])),
 }
-
-
-class FormError(ValueError):
-    """A field on a desk form is not filled in right; the message says how, in plain words."""
-
-    def __init__(self, field: str, message):
-        super().__init__(str(message))
-        self.field = field
-        self.message = message
-
-
-def whole_number(field: str, *, maximum: int, label, required: bool = False) -> int:
-    """Read a whole number 0..maximum from the posted form (empty counts as 0 unless required)."""
-    raw = request.form.get(field, "").strip()
-    if not raw and not required:
-        return 0
-    value = read_number(raw)
-    if value is None:
-        raise FormError(field, _l("%(label)s: vul een geheel getal in van 0 of meer.", label=label))
-    if value > maximum:
-        raise FormError(field, _l("%(label)s: dat is te veel (hoogstens %(max)s).", label=label,
-                                  max=maximum))
-    return value
-
-
-def reason_text(field: str = "reason") -> str:
-    """Read the mandatory reason of a correction or cash move."""
-    reason = one_line(request.form.get(field))
-    if not reason:
-        raise FormError(field, _l("Schrijf kort waarom (de reden is verplicht)."))
-    if len(reason) > MAX_REASON:
-        raise FormError(field, _l("De reden is te lang: hoogstens %(max)s tekens.", max=MAX_REASON))
-    return reason
 
 
 def _product(levels) -> object:
@@ -84,8 +49,8 @@ def intake():
     """Record a delivery, counted in rolls and/or loose pieces."""
     try:
         level = _product(stock_levels(get_db()))
-        rolls = whole_number("rolls", maximum=MAX_ROLLS, label=_l("Rollen"))
-        pieces = whole_number("pieces", maximum=MAX_PIECES, label=_l("Losse zakken"))
+        rolls = read_number("rolls", maximum=MAX_ROLLS, label=_l("Rollen"))
+        pieces = read_number("pieces", maximum=MAX_PIECES, label=_l("Losse zakken"))
         if rolls == 0 and pieces == 0:
             raise FormError("rolls", _l("Vul in hoeveel rollen of losse zakken er binnenkwamen."))
         record_intake(get_db(), level.code, rolls=rolls, pieces=pieces,
@@ -107,11 +72,11 @@ def correct():
     """Add or take away pieces (torn, miscounted) with a reason."""
     try:
         level = _product(stock_levels(get_db()))
-        pieces = whole_number("pieces", maximum=MAX_PIECES, label=_l("Aantal zakken"),
+        pieces = read_number("pieces", maximum=MAX_PIECES, label=_l("Aantal zakken"),
                               required=True)
         if pieces == 0:
             raise FormError("pieces", _l("Aantal zakken: vul een getal in groter dan 0."))
-        reason = reason_text()
+        reason = read_reason()
         delta = -pieces if request.form.get("direction") == "remove" else pieces
         correct_stock(get_db(), level.code, delta, reason=reason,
                       volunteer=current_volunteer()["name"])
