@@ -14,7 +14,7 @@ from sqlite_utils import Database
 
 from kiosk import clock
 from kiosk.db import immediate
-from kiosk.reasons import Choice
+from kiosk.forms import Choice
 
 KINDS = (
     Choice("idee", _l("Een idee"), "lightbulb"),

@@ -7,7 +7,7 @@ from flask_babel import lazy_gettext as _l
 
 # Modules with a blueprint called `bp`, in registration order.
 BLUEPRINTS = [
-    "kiosk.home.views", "kiosk.views.checkin", "kiosk.views.shop", "kiosk.views.payment",
+    "kiosk.home.views", "kiosk.checkin.views", "kiosk.views.shop", "kiosk.views.payment",
     "kiosk.views.desk", "kiosk.views.journal", "kiosk.views.printers", "kiosk.views.slips",
     "kiosk.health.views", "kiosk.views.stock", "kiosk.views.cash", "kiosk.views.catalogue",
     "kiosk.views.ideas", "kiosk.views.ideas_desk", "kiosk.views.prints", "kiosk.views.upload",

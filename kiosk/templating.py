@@ -9,7 +9,7 @@ import segno
 from flask import Flask, current_app
 from markupsafe import Markup
 
-from kiosk import __version__, clock, i18n, money, printer_texts, products, reasons, registry
+from kiosk import __version__, clock, i18n, money, printer_texts, products, registry, visits
 from kiosk.security import current_volunteer
 from printer import formats
 
@@ -87,7 +87,7 @@ def qr_svg(data: str) -> Markup:
 def reason_label(code: str) -> str:
     """The label of a reason code, or the code itself for something else."""
     try:
-        return str(reasons.by_code(code).label)
+        return str(visits.by_code(code).label)
     except KeyError:
         return code
 

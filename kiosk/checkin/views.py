@@ -9,8 +9,7 @@ from flask_babel import lazy_gettext as _l
 from kiosk.db import get_db
 from kiosk.htmx import is_htmx, render
 from kiosk.pagecache import FORM_KEY, shared_page
-from kiosk.reasons import REASONS
-from kiosk.visits import VisitError, record_visit
+from kiosk.visits import REASONS, VisitError, record_visit
 
 bp = Blueprint("checkin", __name__, url_prefix="/checkin")
 
