@@ -10,7 +10,7 @@ BLUEPRINTS = [
     "kiosk.home.views", "kiosk.checkin.views", "kiosk.views.shop", "kiosk.views.payment",
     "kiosk.views.desk", "kiosk.views.journal", "kiosk.views.printers", "kiosk.views.slips",
     "kiosk.health.views", "kiosk.views.stock", "kiosk.views.cash", "kiosk.views.catalogue",
-    "kiosk.views.ideas", "kiosk.views.ideas_desk", "kiosk.views.prints", "kiosk.views.upload",
+    "kiosk.ideas.views", "kiosk.ideas.desk", "kiosk.views.prints", "kiosk.views.upload",
 ]
 
 # The desk's menu: (endpoint, label, pictogram).

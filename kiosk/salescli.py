@@ -16,8 +16,8 @@ from sqlite_utils import Database
 
 from kiosk import clock
 from kiosk import db as kiosk_db
-from kiosk.idea_export import IDEA_COLUMNS, idea_rows
-from kiosk.ideas import list_ideas
+from kiosk.ideas.export import IDEA_COLUMNS, idea_rows
+from kiosk.ideas.store import list_ideas
 from sales import load_catalogue, verify_journal
 from sales.errors import SalesError
 from sales.export import JOURNAL_COLUMNS, journal_rows

@@ -10,11 +10,12 @@ from kiosk import audit, clock, settings, visits, volunteers
 from kiosk.db import get_db
 from kiosk.forms import whole_number
 from kiosk.htmx import htmx, navigate, render
+from kiosk.ideas import desk as ideas_desk
 from kiosk.messages import duration, pin_message
 from kiosk.pagecache import shared_page
 from kiosk.security import current_volunteer, desk_required, log_in, log_out
 from kiosk.templating import reason_label
-from kiosk.views import cash, catalogue, ideas_desk, stock
+from kiosk.views import cash, catalogue, stock
 from kiosk.visits import REASONS
 
 bp = Blueprint("desk", __name__, url_prefix="/desk")

@@ -10,9 +10,10 @@ from pathlib import Path
 import pytest
 from waitress.server import create_server
 
-from kiosk import create_app, ideas, visits
+from kiosk import create_app, visits
 from kiosk.config import DEFAULTS
 from kiosk.db import connect
+from kiosk.ideas import store as ideas
 from tests.e2e.conftest import SCREENSHOTS, _Served
 from tests.e2e.screens import FLOWS
 from tests.helpers import add_volunteer, stock_and_open_till

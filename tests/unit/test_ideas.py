@@ -4,8 +4,9 @@ from datetime import UTC, datetime, timedelta
 
 import pytest
 
-from kiosk import clock, ideas
+from kiosk import clock
 from kiosk.db import connect, migrate
+from kiosk.ideas import store as ideas
 
 T0 = datetime(2026, 5, 1, 12, 0, tzinfo=UTC)
 DRAFT = {"kind": "melding", "theme": "netheid", "text": "Zwerfvuil aan de Dender",

@@ -171,7 +171,7 @@ def _close_directly(app) -> None:
 
 
 def _idea_directly(app) -> None:
-    from kiosk import ideas
+    from kiosk.ideas import store as ideas
 
     with contextlib.closing(connect(app.config["DATABASE"])) as db:
         ideas.record_idea(db, {**GOOD}, "a" * 32)

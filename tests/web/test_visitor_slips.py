@@ -8,7 +8,7 @@ import pytest
 from kiosk import clock
 from kiosk.document_slips import proof_slip
 from kiosk.documents import Document
-from kiosk.idea_slips import thanks_slip
+from kiosk.ideas.slips import thanks_slip
 from printer.address import Profile
 from printer.layout import layout
 from printer.slip import BigNumber, Header, Text

@@ -8,7 +8,8 @@ and is not purged.
 from flask_babel import gettext
 from flask_babel import lazy_gettext as _l
 
-from kiosk import clock, ideas
+from kiosk import clock
+from kiosk.ideas import choices
 from kiosk.visitor_slips import speaking, visitor_slip
 from printer.slip import BigNumber, Blank, Header, Row, Rule, Slip, Text, local_time
 
@@ -29,7 +30,7 @@ def thanks_slip(idea: dict, header: Header) -> Slip:
         body = [
             BigNumber(str(idea["id"]), caption=gettext("Je nummer")),
             Blank(),
-            Text(str(ideas.label(ideas.THEMES, idea["theme"])), align="center", bold=True),
+            Text(str(choices.label(choices.THEMES, idea["theme"])), align="center", bold=True),
             Blank(),
             Text(gettext("We lezen alles en nemen het mee naar de buurtwerkers. "
                          "Vraag ernaar aan de balie met dit nummer."), align="center"),

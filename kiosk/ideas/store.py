@@ -9,33 +9,12 @@ import secrets
 import unicodedata
 from datetime import datetime, timedelta
 
-from flask_babel import lazy_gettext as _l
 from sqlite_utils import Database
 
 from kiosk import clock
 from kiosk.db import immediate
-from kiosk.forms import Choice
+from kiosk.ideas.choices import CLOSED, KINDS, STATUSES, THEMES
 
-KINDS = (
-    Choice("idee", _l("Een idee"), "lightbulb"),
-    Choice("melding", _l("Een melding"), "megaphone"),
-)
-THEMES = (
-    Choice("groen", _l("Groen en natuur"), "trees"),
-    Choice("spelen", _l("Spelen"), "blocks"),
-    Choice("netheid", _l("Netheid"), "trash-2"),
-    Choice("verkeer", _l("Verkeer en veiligheid"), "traffic-cone"),
-    Choice("samen", _l("Samen iets organiseren"), "users"),
-    Choice("anders", _l("Iets anders"), "circle-help"),
-)
-STATUSES = (
-    Choice("nieuw", _l("Nieuw"), "sparkles"),
-    Choice("bekijken", _l("We bekijken het"), "eye"),
-    Choice("doorgegeven", _l("Doorgegeven aan de stad"), "send"),
-    Choice("gebeurd", _l("Gebeurd"), "circle-check"),
-    Choice("niet_mogelijk", _l("Niet mogelijk"), "circle-x"),
-)
-CLOSED = frozenset({"gebeurd", "niet_mogelijk"})
 FIELDS = ("kind", "theme", "text", "place", "name", "phone", "email", "consent")
 LIMITS = {"place": 200, "name": 100, "phone": 30, "email": 254, "reason": 200, "note": 2000}
 KEY_PATTERN = re.compile(r"^[0-9a-f]{32}$")
@@ -53,11 +32,6 @@ class IdeaError(ValueError):
     def __init__(self, errors: dict[str, str]):
         super().__init__(", ".join(f"{k}: {v}" for k, v in errors.items()))
         self.errors = errors
-
-
-def label(choices: tuple[Choice, ...], code: str):
-    """The label of a code among choices, or the code itself when it is unknown."""
-    return next((c.label for c in choices if c.code == code), code)
 
 
 def clean(form) -> dict[str, str]:

@@ -10,10 +10,11 @@ from flask import Blueprint, abort, current_app, redirect, request, session, url
 from flask_babel import get_locale
 from flask_babel import lazy_gettext as _l
 
-from kiosk import clock, ideas
+from kiosk import clock
 from kiosk.db import generation, get_db, immediate
 from kiosk.htmx import is_htmx, render
-from kiosk.idea_slips import thanks_slip
+from kiosk.ideas import choices, store
+from kiosk.ideas.slips import thanks_slip
 from kiosk.pagecache import FORM_KEY, shared_page
 from kiosk.printing import enqueue, header, printing
 from printer import queue
@@ -50,8 +51,7 @@ def _step(step: str, draft: dict, key: str, status: int = 200, errors=None):
     errors = {field: message(code) for field, code in (errors or {}).items()}
     return render("ideas/index.html", "ideas/_ideas.html", status=status, step=step,
                   number=STEPS.index(step) + 1, steps=len(STEPS), draft=draft, key=key,
-                  errors=errors, own=OWN_FIELDS[step], fields=ideas.FIELDS, kinds=ideas.KINDS,
-                  themes=ideas.THEMES, label=ideas.label,
+                  errors=errors, own=OWN_FIELDS[step], fields=store.FIELDS, **choices.labels(),
                   max_chars=current_app.config["IDEAS_MAX_CHARS"],
                   keep_days=current_app.config["IDEAS_CONTACT_RETENTION_DAYS"])
 
@@ -60,19 +60,19 @@ def _step(step: str, draft: dict, key: str, status: int = 200, errors=None):
 @shared_page()
 def index():
     """The first step of a new idea: an idea or a report?"""
-    return _step("kind", ideas.clean({}), FORM_KEY)
+    return _step("kind", store.clean({}), FORM_KEY)
 
 
 @bp.post("/<any(kind, theme, text, place, contact):step>")
 def submit(step: str):
     """Keep this step's input, then go on, go back or show what to fix."""
-    draft = ideas.clean(request.form)
+    draft = store.clean(request.form)
     key = request.form.get("key", "")
-    key = key if ideas.KEY_PATTERN.match(key) else uuid.uuid4().hex
+    key = key if store.KEY_PATTERN.match(key) else uuid.uuid4().hex
     go = request.form.get("go", "next")
     if go == "back":
         return _step(STEPS[max(STEPS.index(step) - 1, 0)], draft, key)
-    errors = ideas.validate(draft, STEPS[:STEPS.index(step) + 1],
+    errors = store.validate(draft, STEPS[:STEPS.index(step) + 1],
                             current_app.config["IDEAS_MAX_CHARS"])
     if errors:
         return _step(_first_step_with(errors), draft, key, 422, errors)
@@ -82,17 +82,17 @@ def submit(step: str):
 @bp.post("/confirm")
 def confirm():
     """Store the idea once (however often it was tapped), then print the thank-you slip."""
-    draft = ideas.clean(request.form)
+    draft = store.clean(request.form)
     go = request.form.get("go", "")
     if go in STEPS:
         return _step(go, draft, request.form.get("key", ""))
     db = get_db()
     try:
         with immediate(db):  # the idea and its slip, together
-            idea, _ = ideas.record_idea(db, draft, request.form.get("key", ""),
+            idea, _ = store.record_idea(db, draft, request.form.get("key", ""),
                                         str(get_locale()), current_app.config["IDEAS_MAX_CHARS"])
             job_id = _queue_thanks(db, idea)
-    except ideas.IdeaError as error:
+    except store.IdeaError as error:
         key = request.form.get("key", "")
         key = key if "key" not in error.errors else uuid.uuid4().hex
         errors = {f: c for f, c in error.errors.items() if f != "key"} or error.errors
@@ -143,13 +143,13 @@ def wall():
 def join(idea_id: int):
     """"Ik ook": one more neighbour agrees, at most once per kiosk session."""
     db = get_db()
-    added = ideas.vote(db, idea_id, _voter())
-    idea = next((i for i in ideas.public_ideas(db, _voter(), limit=10_000)
+    added = store.vote(db, idea_id, _voter())
+    idea = next((i for i in store.public_ideas(db, _voter(), limit=10_000)
                  if i["id"] == idea_id), None)
     if idea is None:
         abort(404)
     return render("ideas/wall.html", "ideas/_wall_card.html", idea=idea, just_joined=added,
-                  **_labels())
+                  **choices.labels())
 
 
 def _voter() -> str:
@@ -162,21 +162,13 @@ def _voter() -> str:
     voter = session.get("ideas_voter") or {}
     seen = voter.get("seen", 0)
     if not voter or now - seen > current_app.config["IDLE_SECONDS"]:
-        voter, seen = {"id": ideas.new_voter()}, 0
+        voter, seen = {"id": store.new_voter()}, 0
     if now - seen > 5:  # to the nearest 5 s: a new session cookie on every look costs more
         session["ideas_voter"] = {"id": voter["id"], "seen": now}
     return voter["id"]
 
 
 def _wall() -> dict:
-    return {"ideas": ideas.public_ideas(get_db(), _voter(), current_app.config["IDEAS_WALL_LIMIT"]),
-            **_labels()}
-
-
-def _labels() -> dict:
-    return {"label": ideas.label, "kinds": ideas.KINDS, "themes": ideas.THEMES,
-            "statuses": ideas.STATUSES, "icons": _icons()}
-
-
-def _icons() -> dict:
-    return {c.code: c.icon for c in (*ideas.KINDS, *ideas.THEMES, *ideas.STATUSES)}
+    limit = current_app.config["IDEAS_WALL_LIMIT"]
+    return {"ideas": store.public_ideas(get_db(), _voter(), limit),
+            **choices.labels()}
