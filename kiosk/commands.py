@@ -64,8 +64,8 @@ def serve_command() -> None:
 
 def purge_now() -> str:
     """Delete what the retention rules say must go; say what went."""
-    from kiosk import documents
     from kiosk.ideas import store as ideas
+    from kiosk.prints import store as documents
 
     config = current_app.config
     with contextlib.closing(db.connect(config["DATABASE"])) as conn:

@@ -8,7 +8,7 @@ from sqlite_utils import Database
 
 from kiosk.config import ConfigError
 from kiosk.db import connect
-from kiosk.document_worker import DocumentWorker
+from kiosk.prints.worker import DocumentWorker
 from printer import queue
 from printer.address import PrinterAddressError, Profile, parse_address
 from printer.devices import DummyPrinter, ReceiptPrinter, make_printer

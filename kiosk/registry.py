@@ -8,9 +8,9 @@ from flask_babel import lazy_gettext as _l
 # Modules with a blueprint called `bp`, in registration order.
 BLUEPRINTS = [
     "kiosk.home.views", "kiosk.checkin.views", "kiosk.views.shop", "kiosk.views.payment",
-    "kiosk.views.desk", "kiosk.views.journal", "kiosk.views.printers", "kiosk.views.slips",
+    "kiosk.views.desk", "kiosk.views.journal", "kiosk.prints.desk", "kiosk.prints.slip_status",
     "kiosk.health.views", "kiosk.views.stock", "kiosk.views.cash", "kiosk.views.catalogue",
-    "kiosk.ideas.views", "kiosk.ideas.desk", "kiosk.views.prints", "kiosk.views.upload",
+    "kiosk.ideas.views", "kiosk.ideas.desk", "kiosk.prints.views", "kiosk.prints.upload",
 ]
 
 # The desk's menu: (endpoint, label, pictogram).

@@ -6,10 +6,10 @@ from urllib.parse import urlsplit
 from flask import Blueprint, current_app, redirect, render_template, request, session, url_for
 from flask_babel import lazy_gettext as _l
 
-from kiosk import documents
 from kiosk.db import get_db
 from kiosk.home.favicon import ico as favicon_ico
 from kiosk.pagecache import shared_page
+from kiosk.prints import store as documents
 from kiosk.security import lan_allowed
 
 bp = Blueprint("home", __name__)

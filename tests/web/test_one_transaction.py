@@ -151,7 +151,7 @@ def test_paid_print_crash_before_its_release_records_no_sale(app, client, anna, 
     for path, data in [("/shop/pay/pin", {"volunteer_id": anna["id"], "pin": "2468"}),
                        ("/shop/pay/method", {"method": "wero_qr"})]:
         kiosk.post(path, headers=kiosk.token_header, data=data)
-    monkeypatch.setattr("kiosk.documents.release", _crash)
+    monkeypatch.setattr("kiosk.prints.store.release", _crash)
     with pytest.raises(Crash):
         kiosk.post("/shop/pay/confirm", headers=kiosk.token_header)
     assert _state(app, "sale") == (0, 0, 0) and _doc(app, kiosk.token).status == "paying"

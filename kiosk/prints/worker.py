@@ -8,8 +8,8 @@ import logging
 import threading
 from pathlib import Path
 
-from kiosk import documents
 from kiosk.db import connect
+from kiosk.prints import store as documents
 from printer.document import A4_DETAILS, DocumentPrinter, DocumentPrinterState, FolderPrinter
 from printer.errors import PrinterError
 

@@ -5,10 +5,10 @@ import secrets
 from flask import Blueprint, current_app, render_template, request
 from flask_babel import lazy_gettext as _l
 
-from kiosk import documents
 from kiosk.db import get_db
 from kiosk.i18n import use_language
 from kiosk.printing import printing
+from kiosk.prints import store as documents
 from kiosk.ratelimit import RateLimit
 from kiosk.security import accepts_upload, lan_allowed
 from printer.upload import UploadError, prepare, thumbnail
@@ -96,8 +96,12 @@ def _receive(db, doc):
     return _page(doc, "sent")
 
 
-def refuse_too_large(token: str) -> None:
-    """A file over the limit never reached the view: still tell the kiosk screen why."""
+@bp.errorhandler(413)
+def too_large(error):
+    """A file over the limit never reached the view: still tell the phone and the kiosk why."""
+    token = (request.view_args or {}).get("token", "")
     doc = documents.by_token(get_db(), token)
     if documents.link_state(doc) == "open":
         documents.refuse(get_db(), doc, "too-large")
+    return render_template("upload/phone.html", state="refused", error="too-large", doc=None,
+                           message=message), 413

@@ -4,9 +4,10 @@ from flask_babel import gettext, ngettext
 from flask_babel import lazy_gettext as _l
 from sqlite_utils import Database
 
-from kiosk import clock, documents
+from kiosk import clock
 from kiosk.db import immediate
-from kiosk.documents import Document
+from kiosk.prints import store as documents
+from kiosk.prints.store import Document
 from kiosk.visitor_slips import speaking, visitor_slip
 from printer import queue
 from printer.slip import Blank, Header, Row, Slip, Text, local_time

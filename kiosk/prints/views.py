@@ -9,13 +9,14 @@ from flask import Blueprint, abort, current_app, request, send_file, session, ur
 from flask_babel import get_locale
 from flask_babel import lazy_gettext as _l
 
-from kiosk import clock, documents
+from kiosk import clock
 from kiosk.db import get_db
-from kiosk.document_slips import print_proof
 from kiosk.htmx import navigate, render, unchanged
 from kiosk.printer_texts import a4_text
 from kiosk.printing import header, printing
-from kiosk.views.upload import message
+from kiosk.prints import store as documents
+from kiosk.prints.slips import print_proof
+from kiosk.prints.upload import message
 from printer import queue
 from sales import price_at
 from sales.errors import SalesError

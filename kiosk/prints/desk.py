@@ -3,10 +3,11 @@
 from flask import Blueprint, current_app
 from flask_babel import lazy_gettext as _l
 
-from kiosk import audit, documents
+from kiosk import audit
 from kiosk.db import get_db, immediate
 from kiosk.htmx import render
 from kiosk.printing import printing
+from kiosk.prints import store as documents
 from kiosk.security import current_volunteer, desk_polled, desk_required
 from printer import queue
 from printer.preview import preview_html
