@@ -1,4 +1,4 @@
-"""Glue between the app and printer/: the configured receipt printer, its worker and queue."""
+"""Glue between the app and printer/: the printers and their workers, queueing slips, receipts."""
 
 from dataclasses import dataclass
 from pathlib import Path
@@ -6,6 +6,7 @@ from pathlib import Path
 from flask import Flask, current_app
 from sqlite_utils import Database
 
+from kiosk import audit
 from kiosk.config import ConfigError
 from kiosk.db import connect
 from kiosk.prints.worker import DocumentWorker
@@ -19,8 +20,15 @@ from printer.document import (
     DocumentPrinterState,
     make_document_printer,
 )
-from printer.slip import Header, Slip
+from printer.slip import Header, Row, Rule, Slip, Text, Total, format_cents, local_time
 from printer.worker import PrintWorker, WorkerState
+from sales import Receipt
+
+# Paper is Dutch whatever language the visitor chose: the journal and the desk read it.
+METHODS = {"cash": "Cash", "bancontact_qr": "Bancontact (QR)", "wero_qr": "Wero (QR)"}
+# How a void's money went back: cash leaves the open till; a QR payment goes back through the
+# bank (the Z-report lists it with the QR payments to find on the statement).
+REFUND_ROUTES = {"cash": "uit de kassa"}
 
 
 @dataclass
@@ -123,3 +131,60 @@ def header() -> Header:
 def enqueue(db: Database, kind: str, slip: Slip, ref: str | None = None) -> int:
     """Queue a slip (inside the caller's transaction, if any); call wake() after committing."""
     return queue.enqueue(db, kind, slip, ref=ref)
+
+
+def first_name(name: str) -> str:
+    """The part of a volunteer's name that goes on paper."""
+    return name.split()[0] if name.split() else name
+
+
+def receipt_slip(receipt: Receipt, duplicate: bool = False) -> Slip:
+    """Lay out a receipt: number, lines (qty x unit price, price valid from), totals, payment.
+
+    Not a VAT receipt, so it says nothing about VAT at all.
+    """
+    body = [Row("Bon", receipt.number, bold=True), Rule()]
+    for line in receipt.lines:
+        body += [
+            Text(line.name, bold=True),
+            Row(f"  {line.qty} x {format_cents(line.unit_price_cents)}",
+                format_cents(line.line_total_cents)),
+            Text(f"  prijs geldig vanaf {line.price_from:%d-%m-%Y}"),
+        ]
+    body.append(Rule())
+    if receipt.rounding_cents:
+        body += [Row("Subtotaal", format_cents(receipt.subtotal_cents)),
+                 Row("Afronding (cash)", format_cents(receipt.rounding_cents))]
+    body.append(Total("Totaal", receipt.total_cents))
+    method = METHODS.get(receipt.payment_method, receipt.payment_method)
+    if receipt.void_of:
+        route = REFUND_ROUTES.get(receipt.payment_method, "niet uit de kassa")
+        body.append(Text(f"Terugbetaald met: {method}, {route}"))
+    else:
+        body.append(Row("Betaald met", method))
+    if receipt.received_cents is not None:
+        body += [Row("Ontvangen", format_cents(receipt.received_cents)),
+                 Row("Terug", format_cents(receipt.change_cents or 0))]
+    body.append(Row("Geholpen door", first_name(receipt.volunteer)))
+    if receipt.void_of:
+        body += [Rule(), Text(f"Terugbetaling van bon {receipt.void_of}", bold=True),
+                 Text(f"Reden: {receipt.void_reason or ''}")]
+    return Slip(
+        header=header(), body=body, title="Terugbetaling" if receipt.void_of else "Kasbon",
+        printed_at=local_time(receipt.created_at), footer=["Bedankt en tot ziens!"],
+        duplicate=duplicate, training=receipt.training,
+    )
+
+
+def queue_receipt(db: Database, receipt: Receipt, action: str, detail: str,
+                  volunteer: dict | None) -> int:
+    """Queue a receipt's slip and its audit line once per receipt, in the caller's transaction."""
+    # Keyed by the receipt number: a replayed request finds the job (and recreates it when a
+    # crash of an older kiosk lost it) instead of printing the receipt twice.
+    ref = f"receipt:{receipt.number}"
+    job = queue.find(db, ref)
+    if job is not None:
+        return job.id
+    job_id = enqueue(db, "receipt", receipt_slip(receipt), ref=ref)
+    audit.log(db, action, detail, volunteer)
+    return job_id

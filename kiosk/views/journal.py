@@ -10,8 +10,8 @@ from kiosk import audit, clock
 from kiosk.db import get_db, immediate
 from kiosk.forms import one_line
 from kiosk.htmx import render
-from kiosk.printing import enqueue, printing
-from kiosk.receipts import SCREEN_METHODS, queue_receipt, receipt_slip
+from kiosk.money import PAYMENT_LABELS
+from kiosk.printing import enqueue, printing, queue_receipt, receipt_slip
 from kiosk.security import current_volunteer, desk_required
 from printer.preview import preview_html
 from sales.errors import AlreadyVoided, NoOpenSession, ReceiptNotFound, SalesError
@@ -99,5 +99,5 @@ def _page(status: int = 200, error=None, message=None, void_of=None):
     voided = {r.void_of for r in receipts if r.void_of}
     return render("journal/index.html", "journal/_journal.html", status=status,
                   today=summarise(db, clock.parse(start), clock.parse(end)),
-                  receipts=receipts, voided=voided, methods=SCREEN_METHODS, error=error,
+                  receipts=receipts, voided=voided, methods=PAYMENT_LABELS, error=error,
                   message=message, void_of=void_of, key=uuid.uuid4().hex)

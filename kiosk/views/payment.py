@@ -9,10 +9,9 @@ from kiosk.db import get_db, immediate
 from kiosk.forms import FormError, read_counts, whole_number
 from kiosk.htmx import htmx, navigate, render
 from kiosk.messages import pin_message, received_message, sale_message
-from kiosk.money import DENOMINATIONS, euro, parse_euros, quick_amounts
-from kiosk.printing import printing
+from kiosk.money import DENOMINATIONS, PAYMENT_LABELS, euro, parse_euros, quick_amounts
+from kiosk.printing import printing, queue_receipt
 from kiosk.prints import store as documents
-from kiosk.receipts import SCREEN_METHODS, queue_receipt
 from printer import queue
 from sales.errors import NoOpenSession, SalesError
 from sales.money import count_cash
@@ -38,7 +37,7 @@ def _page(step: str, status: int = 200, **context):
     except (KeyError, SalesError):
         return redirect(url_for("shop.index"))
     return render("payment/index.html", "payment/_payment.html", status=status, step=step,
-                  payment=payment, cart=cart, methods=SCREEN_METHODS,
+                  payment=payment, cart=cart, methods=PAYMENT_LABELS,
                   printer_state=printing().state(), till=sales.current_session(db),
                   training=settings.training(db), volunteers=volunteers.active(db),
                   quick_amounts=quick_amounts, **{**_till_context(step), **context})
