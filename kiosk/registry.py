@@ -7,7 +7,7 @@ from flask_babel import lazy_gettext as _l
 
 # Modules with a blueprint called `bp`, in registration order.
 BLUEPRINTS = [
-    "kiosk.home.views", "kiosk.checkin.views", "kiosk.views.shop", "kiosk.views.payment",
+    "kiosk.home.views", "kiosk.checkin.views", "kiosk.shop.views", "kiosk.shop.payment",
     "kiosk.views.desk", "kiosk.views.journal", "kiosk.prints.desk", "kiosk.prints.slip_status",
     "kiosk.health.views", "kiosk.views.stock", "kiosk.views.cash", "kiosk.views.catalogue",
     "kiosk.ideas.views", "kiosk.ideas.desk", "kiosk.prints.views", "kiosk.prints.upload",

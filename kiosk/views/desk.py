@@ -4,6 +4,7 @@ import uuid
 
 from flask import Blueprint, current_app, redirect, request, url_for
 from flask_babel import lazy_gettext as _l
+from flask_babel import ngettext
 
 import sales
 from kiosk import audit, clock, settings, visits, volunteers
@@ -11,12 +12,12 @@ from kiosk.db import get_db
 from kiosk.forms import whole_number
 from kiosk.htmx import htmx, navigate, render
 from kiosk.ideas import desk as ideas_desk
-from kiosk.messages import duration, pin_message
 from kiosk.pagecache import shared_page
 from kiosk.security import current_volunteer, desk_required, log_in, log_out
 from kiosk.templating import reason_label
 from kiosk.views import cash, catalogue, stock
 from kiosk.visits import REASONS
+from kiosk.volunteers import pin_message
 
 bp = Blueprint("desk", __name__, url_prefix="/desk")
 
@@ -39,6 +40,13 @@ ACTIONS = {
     "a4-cancel": (_l("document geannuleerd en gewist"), _l("document %(document)s")),
     **stock.ACTIONS, **cash.ACTIONS, **catalogue.ACTIONS, **ideas_desk.ACTIONS,
 }
+
+
+def duration(seconds: int) -> str:
+    """A setting's seconds in words: "3 minuten" when whole minutes, else "45 seconden"."""
+    if seconds >= 60 and seconds % 60 == 0:
+        return ngettext("%(num)s minuut", "%(num)s minuten", seconds // 60)
+    return ngettext("%(num)s seconde", "%(num)s seconden", seconds)
 
 
 def _login(status: int = 200, volunteer_id: int | None = None, **context):

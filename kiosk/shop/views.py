@@ -5,11 +5,11 @@ import uuid
 from flask import Blueprint, current_app, request, session, url_for
 from flask_babel import lazy_gettext as _l
 
-from kiosk import basket
 from kiosk.db import generation, get_db
 from kiosk.htmx import navigate, render
 from kiosk.pagecache import shared_page
 from kiosk.printing import printing
+from kiosk.shop import basket
 
 bp = Blueprint("shop", __name__, url_prefix="/shop")
 

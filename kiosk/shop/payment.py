@@ -4,14 +4,16 @@ from flask import Blueprint, current_app, redirect, request, session, url_for
 from flask_babel import lazy_gettext as _l
 
 import sales
-from kiosk import audit, basket, settings, volunteers
+from kiosk import audit, settings, volunteers
 from kiosk.db import get_db, immediate
 from kiosk.forms import FormError, read_counts, whole_number
 from kiosk.htmx import htmx, navigate, render
-from kiosk.messages import pin_message, received_message, sale_message
 from kiosk.money import DENOMINATIONS, PAYMENT_LABELS, euro, parse_euros, quick_amounts
 from kiosk.printing import printing, queue_receipt
 from kiosk.prints import store as documents
+from kiosk.shop import basket
+from kiosk.shop.messages import received_message, sale_message
+from kiosk.volunteers import pin_message
 from printer import queue
 from sales.errors import NoOpenSession, SalesError
 from sales.money import count_cash

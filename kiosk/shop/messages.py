@@ -1,31 +1,10 @@
-"""Plain-words messages for refusals that several screens share."""
+"""Why a payment was refused, in plain words: the amount handed over, the sale itself."""
 
 from flask_babel import gettext as _
-from flask_babel import ngettext
 
 from kiosk.money import euro
 from kiosk.products import name_of
-from kiosk.volunteers import LoginResult
 from sales.errors import InsufficientStock, NoOpenSession, RequestInProgress, SalesError
-
-
-def pin_message(result: LoginResult) -> str:
-    """Why a PIN was not accepted, and what to do now."""
-    if result.locked_seconds:
-        minutes = (result.locked_seconds + 59) // 60
-        return ngettext("Te veel foute pogingen. Probeer opnieuw over %(num)s minuut.",
-                        "Te veel foute pogingen. Probeer opnieuw over %(num)s minuten.", minutes)
-    if result.tries_left:
-        return ngettext("Die pincode klopt niet. Nog %(num)s poging.",
-                        "Die pincode klopt niet. Nog %(num)s pogingen.", result.tries_left)
-    return _("Kies eerst je naam.")
-
-
-def duration(seconds: int) -> str:
-    """A setting's seconds in words: "3 minuten" when whole minutes, else "45 seconden"."""
-    if seconds >= 60 and seconds % 60 == 0:
-        return ngettext("%(num)s minuut", "%(num)s minuten", seconds // 60)
-    return ngettext("%(num)s seconde", "%(num)s seconden", seconds)
 
 
 def received_message(amount: int | None, due: int) -> str:
