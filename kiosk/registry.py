@@ -7,10 +7,22 @@ from flask_babel import lazy_gettext as _l
 
 # Modules with a blueprint called `bp`, in registration order.
 BLUEPRINTS = [
-    "kiosk.home.views", "kiosk.checkin.views", "kiosk.shop.views", "kiosk.shop.payment",
-    "kiosk.views.desk", "kiosk.views.journal", "kiosk.prints.desk", "kiosk.prints.slip_status",
-    "kiosk.health.views", "kiosk.views.stock", "kiosk.views.cash", "kiosk.views.catalogue",
-    "kiosk.ideas.views", "kiosk.ideas.desk", "kiosk.prints.views", "kiosk.prints.upload",
+    "kiosk.home.views",
+    "kiosk.checkin.views",
+    "kiosk.shop.views",
+    "kiosk.shop.payment",
+    "kiosk.views.desk",
+    "kiosk.till.desk.journal",
+    "kiosk.prints.desk",
+    "kiosk.prints.slip_status",
+    "kiosk.health.views",
+    "kiosk.till.desk.stock",
+    "kiosk.till.desk.cash",
+    "kiosk.till.desk.catalogue",
+    "kiosk.ideas.views",
+    "kiosk.ideas.desk",
+    "kiosk.prints.views",
+    "kiosk.prints.upload",
 ]
 
 # The desk's menu: (endpoint, label, pictogram).
@@ -25,4 +37,4 @@ DESK_MENU = [
 ]
 
 # Modules with an `init_app_commands(app)` that registers `kiosk …` commands.
-COMMAND_MODULES = ["kiosk.db", "kiosk.commands", "kiosk.salescli"]
+COMMAND_MODULES = ["kiosk.db", "kiosk.commands", "kiosk.till.cli"]

@@ -15,7 +15,7 @@ from kiosk.ideas import desk as ideas_desk
 from kiosk.pagecache import shared_page
 from kiosk.security import current_volunteer, desk_required, log_in, log_out
 from kiosk.templating import reason_label
-from kiosk.views import cash, catalogue, stock
+from kiosk.till.desk import cash, catalogue, stock
 from kiosk.visits import REASONS
 from kiosk.volunteers import pin_message
 

@@ -5,14 +5,14 @@ from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 
 from kiosk import audit
-from kiosk.cashslips import report_slip
 from kiosk.db import get_db, immediate
 from kiosk.forms import FormError, read_counts, read_euros, read_number, read_reason
 from kiosk.htmx import htmx, render
 from kiosk.money import DENOMINATIONS, euro
 from kiosk.printing import enqueue, header, printing
 from kiosk.security import current_volunteer, desk_required
-from kiosk.views.stock import MAX_PIECES, MAX_ROLLS
+from kiosk.till.desk.stock import MAX_PIECES, MAX_ROLLS
+from kiosk.till.slips import report_slip
 from sales import (
     close_session,
     current_session,

@@ -16,7 +16,7 @@ from kiosk.htmx import htmx, render
 from kiosk.money import euro
 from kiosk.security import current_volunteer, desk_required
 from kiosk.templating import day
-from kiosk.views.stock import MAX_PIECES
+from kiosk.till.desk.stock import MAX_PIECES
 from sales import list_products, price_at
 from sales.catalogue import get_product, price_history, save_product, set_price
 from sales.errors import SalesError, UnknownProduct
