@@ -11,7 +11,7 @@ BLUEPRINTS = [
     "kiosk.checkin.views",
     "kiosk.shop.views",
     "kiosk.shop.payment",
-    "kiosk.views.desk",
+    "kiosk.desk.views",
     "kiosk.till.desk.journal",
     "kiosk.prints.desk",
     "kiosk.prints.slip_status",

@@ -38,8 +38,8 @@ def audit_actions(app) -> list[tuple]:
     """The audit log as (volunteer name, action, its details in words as the desk says them)."""
     from kiosk import audit
     from kiosk.db import connect
+    from kiosk.desk.views import ACTIONS
     from kiosk.templating import reason_label
-    from kiosk.views.desk import ACTIONS
 
     db = connect(app.config["DATABASE"])
     try:
