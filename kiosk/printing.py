@@ -1,16 +1,20 @@
 """Glue between the app and printer/: the printers and their workers, queueing slips, receipts."""
 
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
+from datetime import datetime
 from pathlib import Path
 
 from flask import Flask, current_app
+from flask_babel import force_locale
 from sqlite_utils import Database
 
 from kiosk import audit
 from kiosk.config import ConfigError
 from kiosk.db import connect
 from kiosk.prints.worker import DocumentWorker
-from printer import queue
+from printer import formats, queue
 from printer.address import PrinterAddressError, Profile, parse_address
 from printer.devices import DummyPrinter, ReceiptPrinter, make_printer
 from printer.document import (
@@ -20,7 +24,7 @@ from printer.document import (
     DocumentPrinterState,
     make_document_printer,
 )
-from printer.slip import Header, Row, Rule, Slip, Text, Total, format_cents, local_time
+from printer.slip import Element, Header, Row, Rule, Slip, Text, Total, format_cents, local_time
 from printer.worker import PrintWorker, WorkerState
 from sales import Receipt
 
@@ -188,3 +192,32 @@ def queue_receipt(db: Database, receipt: Receipt, action: str, detail: str,
     job_id = enqueue(db, "receipt", receipt_slip(receipt), ref=ref)
     audit.log(db, action, detail, volunteer)
     return job_id
+
+
+# Slips a visitor takes home speak their own language under a Dutch title line: the title tells a
+# volunteer at a glance what the slip is (and names it in the desk's print queue). Receipts and
+# Z-reports are the journal's record and stay Dutch.
+def _known(language: str) -> str:
+    config = current_app.config
+    return language if language in config["LANGUAGES"] else config["DEFAULT_LANGUAGE"]
+
+
+@contextmanager
+def speaking(language: str) -> Iterator[str]:
+    """Translate in this visitor's language (stored with what they did) for the block's length."""
+    language = _known(language)
+    with force_locale(language):
+        yield language
+
+
+def visitor_slip(language: str, title, body: list[Element], header: Header,
+                 moment: datetime) -> Slip:
+    """The slip: `title` (a lazy string) in Dutch, then in the visitor's language, then `body`."""
+    language = _known(language)
+    with force_locale(formats.PAPER):
+        dutch = str(title)
+    with force_locale(language):
+        own = str(title)
+    heading = [Text(own, align="center", bold=True)] if own != dutch else []
+    return Slip(header=header, title=dutch, body=heading + body,
+                printed_at=formats.plain(formats.stamp(moment, language)), language=language)

@@ -37,4 +37,4 @@ DESK_MENU = [
 ]
 
 # Modules with an `init_app_commands(app)` that registers `kiosk …` commands.
-COMMAND_MODULES = ["kiosk.db", "kiosk.commands", "kiosk.till.cli"]
+COMMAND_MODULES = ["kiosk.db", "kiosk.cli", "kiosk.till.cli"]

@@ -1,8 +1,10 @@
-"""Security for everything the kiosk serves: CSRF, headers, the LAN guard, the desk login."""
+"""Security for all the kiosk serves: CSRF, headers, the LAN guard, rate limits, the desk login."""
 
 import functools
 import ipaddress
+import threading
 import time
+from collections import defaultdict, deque
 from collections.abc import Callable
 
 from flask import Flask, abort, current_app, g, redirect, request, session, url_for
@@ -89,6 +91,32 @@ def csrf_token() -> str:
         signed_tokens[session["csrf_token"]] = signed
     g.csrf_token = signed
     return signed
+
+
+class RateLimit:
+    """At most `limit` hits per `seconds` for each key; thread-safe."""
+
+    def __init__(self, limit: int, seconds: float) -> None:
+        self.limit, self.seconds = limit, seconds
+        self._hits: dict[str, deque] = defaultdict(deque)
+        self._lock = threading.Lock()
+
+    def _recent(self, key: str, now: float) -> deque:
+        hits = self._hits[key]
+        while hits and hits[0] <= now - self.seconds:
+            hits.popleft()
+        return hits
+
+    def blocked(self, key: str) -> bool:
+        """True while the key has used up its hits."""
+        with self._lock:
+            return len(self._recent(key, time.monotonic())) >= self.limit
+
+    def hit(self, key: str) -> None:
+        """Count one hit for the key."""
+        now = time.monotonic()
+        with self._lock:
+            self._recent(key, now).append(now)
 
 
 class _SessionInterface(SecureCookieSessionInterface):

@@ -10,7 +10,7 @@ from flask_babel import lazy_gettext as _l
 
 from kiosk import clock
 from kiosk.ideas import choices
-from kiosk.visitor_slips import speaking, visitor_slip
+from kiosk.printing import speaking, visitor_slip
 from printer.slip import BigNumber, Blank, Header, Row, Rule, Slip, Text, local_time
 
 _STATUS_NL = {"nieuw": "Nieuw", "bekijken": "We bekijken het",

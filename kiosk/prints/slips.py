@@ -6,9 +6,9 @@ from sqlite_utils import Database
 
 from kiosk import clock
 from kiosk.db import immediate
+from kiosk.printing import speaking, visitor_slip
 from kiosk.prints import store as documents
 from kiosk.prints.store import Document
-from kiosk.visitor_slips import speaking, visitor_slip
 from printer import queue
 from printer.slip import Blank, Header, Row, Slip, Text, local_time
 

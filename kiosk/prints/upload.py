@@ -9,8 +9,7 @@ from kiosk.db import get_db
 from kiosk.i18n import use_language
 from kiosk.printing import printing
 from kiosk.prints import store as documents
-from kiosk.ratelimit import RateLimit
-from kiosk.security import accepts_upload, lan_allowed
+from kiosk.security import RateLimit, accepts_upload, lan_allowed
 from printer.upload import UploadError, prepare, thumbnail
 
 bp = Blueprint("upload", __name__, url_prefix="/u")

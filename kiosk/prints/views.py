@@ -12,11 +12,11 @@ from flask_babel import lazy_gettext as _l
 from kiosk import clock
 from kiosk.db import get_db
 from kiosk.htmx import navigate, render, unchanged
-from kiosk.printer_texts import a4_text
 from kiosk.printing import header, printing
 from kiosk.prints import store as documents
 from kiosk.prints.slips import print_proof
 from kiosk.prints.upload import message
+from kiosk.templating import a4_text
 from printer import queue
 from sales import price_at
 from sales.errors import SalesError

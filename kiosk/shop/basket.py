@@ -7,7 +7,7 @@ from flask import current_app, session
 from flask_babel import gettext as _
 from sqlite_utils import Database
 
-from kiosk import clock, products
+from kiosk import clock, i18n
 from kiosk.forms import whole_number
 from sales import list_products, price_at, stock_levels
 from sales.catalogue import Product
@@ -60,7 +60,7 @@ def set_quantity(db: Database, code: str, raw: str) -> dict[str, int]:
         raise BasketError(_("Je kan maximaal %(most)s zakken per soort kopen.", most=most))
     if quantity > offer.stock:
         raise BasketError(_("Er zijn nog maar %(left)s van: %(name)s.", left=offer.stock,
-                            name=products.name(offer.product)))
+                            name=i18n.product_name(offer.product)))
     basket = contents()
     if quantity:
         basket[code] = quantity

@@ -2,8 +2,8 @@
 
 from flask_babel import gettext as _
 
+from kiosk.i18n import product_name_of
 from kiosk.money import euro
-from kiosk.products import name_of
 from sales.errors import InsufficientStock, NoOpenSession, RequestInProgress, SalesError
 
 
@@ -19,8 +19,8 @@ def received_message(amount: int | None, due: int) -> str:
 def sale_message(error: SalesError, names: dict[str, str]) -> str:
     """Why a sale was refused; nothing was sold. `names` maps bag type codes to their names."""
     if isinstance(error, InsufficientStock):
-        short = ", ".join(_("%(name)s: nog %(left)s", name=name_of(code, names.get(code, code)),
-                              left=left)
+        short = ", ".join(_("%(name)s: nog %(left)s", left=left,
+                              name=product_name_of(code, names.get(code, code)))
                           for code, (_wanted, left) in error.shortages.items())
         return _("Niet genoeg zakken in voorraad: %(names)s. Pas de aantallen aan; er is niets "
                  "verkocht.", names=short)
