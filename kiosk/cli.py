@@ -1,16 +1,21 @@
-"""The `kiosk` console script and the core's commands (set-pin, serve, purge, printer-test)."""
+"""The console script and the core's commands: set-pin, serve, purge, printer-test, export."""
 
 import contextlib
+import csv
 import gc
+import re
 import sys
 import tempfile
+from collections.abc import Iterable
+from datetime import date, datetime
 from pathlib import Path
+from zoneinfo import ZoneInfo
 
 import click
 from flask import Flask, current_app
 from flask.cli import FlaskGroup, with_appcontext
 
-from kiosk import clock, create_app, db, volunteers
+from kiosk import create_app, db, features, volunteers
 from kiosk.config import ConfigError
 from kiosk.printing import printing
 from printer.document import DocumentAddressError, make_document_printer, write_test_page
@@ -78,16 +83,10 @@ def serve_command() -> None:
 
 
 def purge_now() -> str:
-    """Delete what the retention rules say must go; say what went."""
-    from kiosk.ideas import store as ideas
-    from kiosk.prints import store as documents
-
-    config = current_app.config
-    with contextlib.closing(db.connect(config["DATABASE"])) as conn:
-        files = documents.purge(conn, printing().uploads)
-        contacts = ideas.purge_contacts(conn, clock.now(), config["IDEAS_CONTACT_RETENTION_DAYS"])
-    return (f"Opgeruimd: {files} bestand(en) van bezoekers gewist, contactgegevens bij "
-            f"{contacts} idee(ën) gewist.")
+    """Delete what each feature's retention rules say must go; say what went."""
+    with contextlib.closing(db.connect(current_app.config["DATABASE"])) as conn:
+        done = [feature.purge(conn) for feature in features.declared() if feature.purge]
+    return f"Opgeruimd: {', '.join(done) or 'niets'}."
 
 
 @click.command("purge")
@@ -121,7 +120,61 @@ def _print_test_page(address: str, name: str) -> str:
     return f"De testpagina is verstuurd naar de A4-printer ({job.job_id})."
 
 
+def fail(message: str) -> None:
+    """Say what went wrong, in Dutch, and stop with exit code 1."""
+    click.echo(f"Fout: {message}", err=True)
+    sys.exit(1)
+
+
+@contextlib.contextmanager
+def database():
+    """The database for a command, migrated first; closed afterwards."""
+    with contextlib.closing(db.connect(current_app.config["DATABASE"])) as conn:
+        db.migrate(conn)
+        yield conn
+
+
+@click.command("export")
+@click.option("--month", required=True, metavar="YYYY-MM", help="The month, e.g. 2026-03.")
+@click.option("--out", "out", required=True, type=click.Path(file_okay=False, path_type=Path),
+              help="Folder to write the CSV files into (made if missing).")
+@with_appcontext
+def export_command(month: str, out: Path) -> None:
+    """Write a month's visits, sales and ideas as CSV files (UTF-8, times in Brussels time)."""
+    start, end = _month_bounds(month, ZoneInfo(current_app.config["TIMEZONE"]))
+    out.mkdir(parents=True, exist_ok=True)
+    written = []
+    with database() as conn:
+        for export in (f.export for f in features.declared() if f.export):
+            count = _write(out / export.file, export.columns, export.rows(conn, start, end))
+            written.append(f"{export.file} ({count} {export.counted})")
+    click.echo(f"Export van {month} in {out}: {', '.join(written)}.")
+
+
+def _month_bounds(month: str, zone: ZoneInfo) -> tuple[datetime, datetime]:
+    match = re.fullmatch(r"([0-9]{4})-([0-9]{2})", month.strip())
+    if not match or not 1 <= int(match.group(2)) <= 12:
+        fail(f"geef de maand als JJJJ-MM, bijvoorbeeld 2026-03 (niet {month!r}).")
+    year, number = int(match.group(1)), int(match.group(2))
+    first = date(year, number, 1)
+    after = date(year + number // 12, number % 12 + 1, 1)
+    return (datetime(first.year, first.month, 1, tzinfo=zone),
+            datetime(after.year, after.month, 1, tzinfo=zone))
+
+
+def _write(path: Path, columns: Iterable[str], rows: Iterable[dict]) -> int:
+    written = 0
+    with path.open("w", encoding="utf-8", newline="") as fh:
+        writer = csv.DictWriter(fh, fieldnames=list(columns), extrasaction="ignore")
+        writer.writeheader()
+        for row in rows:
+            writer.writerow(row)
+            written += 1
+    return written
+
+
 def init_app_commands(app: Flask) -> None:
-    """Register set-pin, serve and printer-test on the app's CLI."""
-    for command in (set_pin_command, serve_command, printer_test_command, purge_command):
+    """Register the core's commands on the app's CLI (features add their own)."""
+    for command in (set_pin_command, serve_command, printer_test_command, purge_command,
+                    export_command):
         app.cli.add_command(command)

@@ -1,10 +1,11 @@
 """Glue between the app and printer/: the printers and their workers, queueing slips, receipts."""
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
+from typing import Protocol
 
 from flask import Flask, current_app
 from flask_babel import force_locale
@@ -13,7 +14,6 @@ from sqlite_utils import Database
 from kiosk import audit
 from kiosk.config import ConfigError
 from kiosk.db import connect
-from kiosk.prints.worker import DocumentWorker
 from printer import formats, queue
 from printer.address import PrinterAddressError, Profile, parse_address
 from printer.devices import DummyPrinter, ReceiptPrinter, make_printer
@@ -35,6 +35,15 @@ METHODS = {"cash": "Cash", "bancontact_qr": "Bancontact (QR)", "wero_qr": "Wero 
 REFUND_ROUTES = {"cash": "uit de kassa"}
 
 
+class Worker(Protocol):
+    """A background worker that owns a printer (the A4 printer's is declared by a feature)."""
+
+    def start(self) -> None: ...
+    def stop(self) -> None: ...
+    def wake(self) -> None: ...
+    def state(self) -> DocumentPrinterState: ...
+
+
 @dataclass
 class Printing:
     """The printers as configured, and the workers that own them (started by `kiosk serve`)."""
@@ -44,9 +53,10 @@ class Printing:
     database: str
     documents: DocumentPrinter
     uploads: Path
+    a4_worker: Callable[..., Worker] | None = None  # declared by the feature that prints A4
     worker: PrintWorker | None = None
     dummy: DummyPrinter | None = None
-    a4: DocumentWorker | None = None
+    a4: Worker | None = None
 
     def printer(self) -> ReceiptPrinter:
         """A fresh device for each job (printers get switched off and on); one shared dummy."""
@@ -61,8 +71,8 @@ class Printing:
         if self.worker is None:
             self.worker = PrintWorker(lambda: connect(self.database), self.printer, **options)
             self.worker.start()
-        if self.a4 is None:
-            self.a4 = DocumentWorker(self.database, self.documents, self.uploads, poll=a4_poll)
+        if self.a4 is None and self.a4_worker is not None:
+            self.a4 = self.a4_worker(self.database, self.documents, self.uploads, poll=a4_poll)
             self.a4.start()
         return self.worker
 
@@ -107,8 +117,8 @@ def _profile(config) -> Profile:
             "PRINTER_COLUMNS = 0, PRINTER_CODEPAGE = \"CP858\"") from error
 
 
-def init_app(app: Flask) -> None:
-    """Check the receipt printer's address now: a bad one stops the kiosk with a clear message."""
+def init_app(app: Flask, a4_worker: Callable[..., Worker] | None = None) -> None:
+    """Check the printers' addresses now: a bad one stops the kiosk with a clear message."""
     try:
         address = parse_address(app.config["RECEIPT_PRINTER"], "KIOSK_RECEIPT_PRINTER")
         a4 = make_document_printer(app.config["DOCUMENT_PRINTER"])
@@ -117,7 +127,7 @@ def init_app(app: Flask) -> None:
     uploads = Path(app.instance_path) / "uploads"
     uploads.mkdir(mode=0o700, parents=True, exist_ok=True)
     app.extensions["printing"] = Printing(address, _profile(app.config), app.config["DATABASE"],
-                                          a4, uploads)
+                                          a4, uploads, a4_worker)
 
 
 def printing() -> Printing:

@@ -45,10 +45,14 @@ def lan_allowed(view: Callable) -> Callable:
     return view
 
 
-def accepts_upload(view: Callable) -> Callable:
-    """Mark a view that takes a file: it may receive PRINT_MAX_MB (plus the form around it)."""
-    view.accepts_upload = True
-    return view
+def accepts_upload(setting: str) -> Callable:
+    """Mark a view that takes a file: it may receive as many MB as `setting` says (plus a form)."""
+
+    def mark(view: Callable) -> Callable:
+        view.accepts_upload = setting
+        return view
+
+    return mark
 
 
 def is_local_client() -> bool:
@@ -62,9 +66,10 @@ def is_local_client() -> bool:
 
 def _guard_lan() -> None:
     view = current_app.view_functions.get(request.endpoint or "")
-    if getattr(view, "accepts_upload", False):
+    setting = getattr(view, "accepts_upload", None)
+    if setting:
         # Raised before anything reads the body (CSRF does): other requests keep 64 KiB.
-        request.max_content_length = (current_app.config["PRINT_MAX_MB"] + 1) * 1024 * 1024
+        request.max_content_length = (current_app.config[setting] + 1) * 1024 * 1024
         if (request.content_length or 0) > request.max_content_length:
             abort(413)  # before any parser opens a temporary file for it
     if is_local_client():

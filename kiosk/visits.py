@@ -5,6 +5,7 @@ export sends them on, and later features (the help queue) add theirs with a reas
 """
 
 import re
+from collections.abc import Iterable
 from datetime import datetime
 
 from flask_babel import lazy_gettext as _l
@@ -86,3 +87,13 @@ def count_day(db: Database, moment: datetime, zone: str) -> tuple[int, dict[str,
         [start, end],
     ).fetchall()
     return total, dict(rows)
+
+
+def between(db: Database, start: datetime, end: datetime) -> Iterable[dict]:
+    """The visits of [start, end), oldest first, each with its reasons joined with "+"."""
+    return db.query(
+        "SELECT v.created_at, v.language, v.source, "
+        "(SELECT group_concat(reason, '+') FROM (SELECT reason FROM visit_reasons "
+        " WHERE visit_id = v.id ORDER BY reason)) AS reasons "
+        "FROM visits v WHERE v.created_at >= ? AND v.created_at < ? ORDER BY v.created_at, v.id",
+        [clock.iso(start), clock.iso(end)])

@@ -7,20 +7,19 @@ from flask_babel import lazy_gettext as _l
 from flask_babel import ngettext
 
 import sales
-from kiosk import audit, clock, settings, visits, volunteers
+from kiosk import audit, clock, features, settings, visits, volunteers
 from kiosk.db import get_db
 from kiosk.forms import whole_number
 from kiosk.htmx import htmx, navigate, render
-from kiosk.ideas import desk as ideas_desk
 from kiosk.pagecache import shared_page
 from kiosk.security import current_volunteer, desk_required, log_in, log_out
 from kiosk.templating import reason_label
-from kiosk.till.desk import cash, catalogue, stock
 from kiosk.visits import REASONS
 from kiosk.volunteers import pin_message
 
 bp = Blueprint("desk", __name__, url_prefix="/desk")
 
+# Labels of the desk's own audit-log actions (and the login's, which the core logs).
 ACTIONS = {
     "login": _l("aangemeld"),
     "logout": _l("afgemeld"),
@@ -29,16 +28,6 @@ ACTIONS = {
     "tally": (_l("bezoek geteld"), lambda v: reason_label(v["reason"])),
     "training-on": _l("oefenmodus aan"),
     "training-off": _l("oefenmodus uit"),
-    "sale": _l("verkoop"),
-    "void": _l("bon geannuleerd"),
-    "reprint": _l("bon opnieuw afgedrukt"),
-    "print-test": _l("testbon afgedrukt"),
-    "print-retry": (_l("bon opnieuw in de wachtrij"), _l("opdracht %(job)s")),
-    "print-cancel": (_l("bon uit de wachtrij gehaald"), _l("opdracht %(job)s")),
-    "print-reprint": (_l("bon nog eens afgedrukt"), _l("opdracht %(job)s")),
-    "a4-retry": (_l("document opnieuw naar de A4-printer"), _l("document %(document)s")),
-    "a4-cancel": (_l("document geannuleerd en gewist"), _l("document %(document)s")),
-    **stock.ACTIONS, **cash.ACTIONS, **catalogue.ACTIONS, **ideas_desk.ACTIONS,
 }
 
 
@@ -148,5 +137,5 @@ def _today() -> dict:
 
 
 def _describe(line: dict) -> str:
-    return audit.describe(line, ACTIONS, reason_label)
+    return audit.describe(line, features.audit_labels(), reason_label)
 

@@ -1,36 +1,16 @@
 """Home screen, language switch and the idle reset that forgets the previous visitor."""
 
-from dataclasses import dataclass
 from urllib.parse import urlsplit
 
 from flask import Blueprint, current_app, redirect, render_template, request, session, url_for
-from flask_babel import lazy_gettext as _l
 
+from kiosk import features
 from kiosk.db import get_db
 from kiosk.home.favicon import ico as favicon_ico
 from kiosk.pagecache import shared_page
-from kiosk.prints import store as documents
 from kiosk.security import lan_allowed
 
 bp = Blueprint("home", __name__)
-
-
-@dataclass(frozen=True)
-class Tile:
-    """A home-screen tile: where it leads, its one- or two-word label, its pictogram."""
-
-    endpoint: str
-    label: object
-    icon: str
-
-
-# One tile per feature that exists; a feature adds its tile when it lands.
-TILES = [
-    Tile("checkin.index", _l("Ik kom binnen"), "door-open"),
-    Tile("shop.index", _l("Vuilniszakken"), "trash-2"),
-    Tile("prints.index", _l("Iets printen"), "printer"),
-    Tile("ideas.index", _l("Idee of melding"), "lightbulb"),
-]
 
 
 def _idle_goes_to_reset() -> bool:
@@ -42,7 +22,7 @@ def _idle_goes_to_reset() -> bool:
 @shared_page(vary=_idle_goes_to_reset)
 def index():
     """The home screen with a tile per feature."""
-    return render_template("home/index.html", tiles=TILES)
+    return render_template("home/index.html", tiles=features.tiles())
 
 
 @bp.get("/lang/<code>")
@@ -69,8 +49,9 @@ def favicon():
 @bp.get("/reset")
 def reset():
     """Forget everything of the previous visitor and show the home screen."""
-    if "document_id" in session:  # an unconfirmed document is not kept for the next visitor
-        documents.abandon(get_db(), session["document_id"])
+    for feature in features.declared():
+        if feature.reset:  # what the visitor left half done is not kept for the next one
+            feature.reset(get_db(), session)
     session.clear()
     response = redirect(url_for("home.index"), code=303)
     response.headers["Clear-Site-Data"] = '"cache", "storage"'

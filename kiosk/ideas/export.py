@@ -1,4 +1,4 @@
-"""Ideas as CSV rows for the desk's download and the coordinator's exports.
+"""Ideas as CSV rows for the desk's download and for `kiosk export`.
 
 Contact details never leave the kiosk this way: a file travels further than the desk.
 """
@@ -8,6 +8,12 @@ import io
 from collections.abc import Iterable
 from datetime import datetime
 from zoneinfo import ZoneInfo
+
+from flask import current_app
+from sqlite_utils import Database
+
+from kiosk import clock
+from kiosk.ideas.store import list_ideas
 
 IDEA_COLUMNS = ("kiosk", "number", "time", "language", "kind", "theme", "text", "place",
                 "status", "status_reason", "status_changed", "closed", "public", "public_text",
@@ -48,3 +54,12 @@ def to_csv(rows: Iterable[dict]) -> str:
     writer.writeheader()
     writer.writerows(rows)
     return out.getvalue()
+
+
+def month_rows(db: Database, start: datetime, end: datetime) -> Iterable[dict]:
+    """The ideas of [start, end), oldest first, without contact details."""
+    until = clock.iso(end)
+    found = [idea for idea in list_ideas(db, since=clock.iso(start), limit=1_000_000)
+             if idea["created_at"] < until]
+    config = current_app.config
+    return idea_rows(reversed(found), config["KIOSK_ID"], config["TIMEZONE"])

@@ -14,6 +14,15 @@ from printer.preview import preview_html
 from printer.testprint import build_test_slip
 
 bp = Blueprint("printers", __name__, url_prefix="/desk/printer")
+# Labels of this page's audit-log actions, for the desk's log.
+ACTIONS = {
+    "print-test": _l("testbon afgedrukt"),
+    "print-retry": (_l("bon opnieuw in de wachtrij"), _l("opdracht %(job)s")),
+    "print-cancel": (_l("bon uit de wachtrij gehaald"), _l("opdracht %(job)s")),
+    "print-reprint": (_l("bon nog eens afgedrukt"), _l("opdracht %(job)s")),
+    "a4-retry": (_l("document opnieuw naar de A4-printer"), _l("document %(document)s")),
+    "a4-cancel": (_l("document geannuleerd en gewist"), _l("document %(document)s")),
+}
 
 DOC_STATES = {
     "waiting": _l("wacht op het bestand"),

@@ -52,7 +52,7 @@ def _page(doc, state: str, status: int = 200, error: str | None = None):
 
 @bp.route("/<token>", methods=["GET", "POST"])
 @lan_allowed
-@accepts_upload
+@accepts_upload("PRINT_MAX_MB")
 def phone(token: str):
     """Pick a file on the phone and send it to the kiosk."""
     limit = current_app.extensions.setdefault("upload_guesses", RateLimit(GUESSES, 60))

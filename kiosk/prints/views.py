@@ -127,8 +127,10 @@ def confirm():
         return _view(documents.get(get_db(), doc.id))
     documents.hold_for_payment(get_db(), doc.id, price)
     chargeable = doc.pages_to_print - current_app.config["PRINT_FREE_PAGES"]
+    config = current_app.config
     session["payment"] = {"key": uuid.uuid4().hex, "basket": {"PRINT": chargeable},
-                          "document_id": doc.id}
+                          "document_id": doc.id, "then": url_for("prints.index"),
+                          "max_qty": config["PRINT_MAX_PAGES"] * config["PRINT_MAX_COPIES"]}
     return navigate(url_for("payment.index"))
 
 

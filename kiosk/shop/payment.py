@@ -4,13 +4,12 @@ from flask import Blueprint, current_app, redirect, request, session, url_for
 from flask_babel import lazy_gettext as _l
 
 import sales
-from kiosk import audit, settings, volunteers
+from kiosk import audit, features, settings, volunteers
 from kiosk.db import get_db, immediate
 from kiosk.forms import FormError, read_counts, whole_number
 from kiosk.htmx import htmx, navigate, render
 from kiosk.money import DENOMINATIONS, PAYMENT_LABELS, euro, parse_euros, quick_amounts
 from kiosk.printing import printing, queue_receipt
-from kiosk.prints import store as documents
 from kiosk.shop import basket
 from kiosk.shop.messages import received_message, sale_message
 from kiosk.volunteers import pin_message
@@ -19,6 +18,8 @@ from sales.errors import NoOpenSession, SalesError
 from sales.money import count_cash
 
 bp = Blueprint("payment", __name__, url_prefix="/shop/pay")
+# Labels of this page's audit-log actions, for the desk's log.
+ACTIONS = {"sale": _l("verkoop")}
 
 TILL_CLOSED = _l("De kassa is niet open: er is niets verkocht. Open eerst de kassa, dan gaat de "
                  "betaling verder.")
@@ -53,11 +54,8 @@ def _till_context(step: str) -> dict:
 
 
 def _max_qty() -> int:
-    """Bags are bounded per sale; a print's pages by the print limits."""
-    config = current_app.config
-    if "document_id" in session.get("payment", {}):
-        return config["PRINT_MAX_PAGES"] * config["PRINT_MAX_COPIES"]
-    return config["SHOP_MAX_QTY"]
+    """Bags are bounded per sale; a payment another feature started brings its own bound."""
+    return session.get("payment", {}).get("max_qty") or current_app.config["SHOP_MAX_QTY"]
 
 
 def _step() -> str:
@@ -194,7 +192,7 @@ def confirm():
             db, payment["basket"], sales.Payment(payment["method"], payment.get("received")),
             payment["volunteer"], payment["key"], current_app.config["KIOSK_ID"],
             training=settings.training(db), max_qty=_max_qty(),
-            on_record=lambda new: _triggered(db, new, volunteer, payment.get("document_id")))
+            on_record=lambda new: _triggered(db, new, volunteer, payment))
     except NoOpenSession:
         return _page("till", 409, error=TILL_CLOSED)
     except SalesError as error:
@@ -205,24 +203,25 @@ def confirm():
         return _page("confirm", status, error=sale_message(error, names))
     if receipt.replayed:
         with immediate(db):  # a no-op, unless a crash of an older kiosk lost the slip
-            _triggered(db, receipt, volunteer, payment.get("document_id"))
+            _triggered(db, receipt, volunteer, payment)
     printing().wake()
     session["last_sale"] = {"number": receipt.number,
                             "job_id": queue.find(db, f"receipt:{receipt.number}").id}
     basket.empty()
-    if payment.get("document_id"):
-        # A paid print went to the A4 printer with the sale; its screen shows how that goes.
-        return navigate(url_for("prints.index"))
+    if payment.get("then"):
+        # A payment another feature started (a paid print) goes back to that feature's screen.
+        return navigate(payment["then"])
     if htmx:
         return _done()
     return redirect(url_for("payment.thanks"), code=303)
 
 
-def _triggered(db, receipt, volunteer: dict | None, document_id: int | None) -> None:
+def _triggered(db, receipt, volunteer: dict | None, payment: dict) -> None:
     """What a sale sets going, in its own transaction: the slip, the audit line, a paid print."""
     queue_receipt(db, receipt, "sale", receipt.number, volunteer)
-    if document_id:
-        documents.release(db, document_id, receipt.total_cents, receipt.number)
+    for feature in features.declared():
+        if feature.paid:
+            feature.paid(db, payment, receipt)
 
 
 @bp.get("/bedankt")

@@ -86,9 +86,9 @@ def test_console_script_runs(tmp_path):
 
 
 def test_every_setting_is_in_the_readme():
-    from kiosk.config import DEFAULTS
+    from kiosk.features import defaults
 
     readme = README.read_text(encoding="utf-8")
-    missing = [key for key in DEFAULTS
+    missing = [key for key in defaults()
                if f"`{key}`" not in readme and f"`{key.rsplit('_', 1)[0]}_*`" not in readme]
     assert missing == []

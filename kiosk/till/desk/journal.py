@@ -18,6 +18,8 @@ from sales.errors import AlreadyVoided, NoOpenSession, ReceiptNotFound, SalesErr
 from sales.summary import summarise
 
 bp = Blueprint("journal", __name__, url_prefix="/desk/bonnen")
+# Labels of this page's audit-log actions, for the desk's log.
+ACTIONS = {"void": _l("bon geannuleerd"), "reprint": _l("bon opnieuw afgedrukt")}
 
 
 @bp.get("")
