@@ -36,12 +36,11 @@ def proof_slip(doc: Document, header: Header) -> Slip:
 def print_proof(db: Database, doc_id: int, header: Header) -> int | None:
     """Queue the proof once per document, however often it is asked; None while the file exists."""
     with immediate(db):
-        row = db.execute("SELECT proof_job FROM documents WHERE id = ? AND deleted_at IS NOT NULL",
-                         [doc_id]).fetchone()
-        if row is None:
+        doc = documents.get(db, doc_id)
+        if doc is None or doc.deleted_at is None:
             return None
-        if row[0] is not None:
-            return row[0]
-        job_id = queue.enqueue(db, "proof", proof_slip(documents.get(db, doc_id), header))
-        db.execute("UPDATE documents SET proof_job = ? WHERE id = ?", [job_id, doc_id])
+        if doc.proof_job is not None:
+            return doc.proof_job
+        job_id = queue.enqueue(db, "proof", proof_slip(doc, header))
+        documents.note_proof(db, doc_id, job_id)
     return job_id

@@ -19,7 +19,6 @@ from kiosk.forms import whole_number
 
 TOKEN_MINUTES = 15
 KEEP_MINUTES = 30
-OPEN = ("waiting", "ready", "paying", "queued", "printing")
 
 
 @dataclass(frozen=True)
@@ -80,16 +79,19 @@ def create(db: Database, language: str) -> tuple[int, str]:
     return doc_id, token
 
 
+def _documents(db: Database, where: str, params: list) -> list[Document]:
+    sql = f"SELECT * FROM documents WHERE {where}"  # noqa: S608 - `where` is ours, never input
+    return [Document(**row) for row in db.query(sql, params)]
+
+
 def get(db: Database, doc_id: int) -> Document | None:
     """One document, or None."""
-    rows = list(db.query("SELECT * FROM documents WHERE id = ?", [doc_id]))
-    return Document(**rows[0]) if rows else None
+    return next(iter(_documents(db, "id = ?", [doc_id])), None)
 
 
 def by_token(db: Database, token: str) -> Document | None:
     """The document an upload link belongs to, or None."""
-    rows = list(db.query("SELECT * FROM documents WHERE token_hash = ?", [token_hash(token)]))
-    return Document(**rows[0]) if rows else None
+    return next(iter(_documents(db, "token_hash = ?", [token_hash(token)])), None)
 
 
 def link_state(doc: Document | None) -> str:
@@ -238,12 +240,20 @@ def _orphans(db: Database, folder: Path, now: datetime) -> int:
 
 def recent(db: Database, limit: int = 20) -> list[Document]:
     """The newest documents (that got past the QR code), for the desk."""
-    return [Document(**row) for row in db.query(
-        "SELECT * FROM documents WHERE status NOT IN ('waiting', 'expired') OR uploaded_at "
-        "IS NOT NULL ORDER BY id DESC LIMIT ?", [limit])]
+    return _documents(db, "status NOT IN ('waiting', 'expired') OR uploaded_at IS NOT NULL "
+                          "ORDER BY id DESC LIMIT ?", [limit])
 
 
 def queued(db: Database) -> list[Document]:
     """Documents waiting for the A4 printer, oldest first."""
-    return [Document(**row) for row in db.query(
-        "SELECT * FROM documents WHERE status = 'queued' ORDER BY confirmed_at, id")]
+    return _documents(db, "status = 'queued' ORDER BY confirmed_at, id", [])
+
+
+def followed(db: Database) -> list[Document]:
+    """Documents CUPS took and is printing: their jobs are followed until done."""
+    return _documents(db, "status = 'printing' AND printer_job IS NOT NULL", [])
+
+
+def note_proof(db: Database, doc_id: int, job_id: int) -> None:
+    """Remember the proof slip's print job, so the proof is printed once per document."""
+    db.execute("UPDATE documents SET proof_job = ? WHERE id = ?", [job_id, doc_id])

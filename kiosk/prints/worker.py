@@ -98,7 +98,6 @@ class DocumentWorker:
         finished = getattr(self.printer, "finished", None)
         if finished is None:
             return
-        for row in db.execute("SELECT id, printer_job FROM documents WHERE status = 'printing' "
-                              "AND printer_job IS NOT NULL").fetchall():
-            if finished(row[1]):
-                documents.set_status(db, row[0], "done")
+        for doc in documents.followed(db):
+            if finished(doc.printer_job):
+                documents.set_status(db, doc.id, "done")

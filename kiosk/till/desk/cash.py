@@ -19,6 +19,7 @@ from sales import (
     get_z_report,
     move_cash,
     open_session,
+    recent_closes,
     stock_levels,
     x_report,
 )
@@ -227,7 +228,7 @@ def _done(view: str, notice):
 def _context(view: str) -> dict:
     db = get_db()
     return {"view": view, "session": current_session(db), "levels": stock_levels(db),
-            "denominations": DENOMINATIONS, "methods": METHODS, "closes": _recent_closes(db),
+            "denominations": DENOMINATIONS, "methods": METHODS, "closes": recent_closes(db),
             "euro": euro}
 
 
@@ -242,10 +243,3 @@ def _show(view: str, status: int = 200, **context):
     context.setdefault("total", count_cash(counts))
     return render("cash/index.html", "cash/_cash.html", status=status, values=request.form,
                   **_context(view), **context)
-
-
-def _recent_closes(db, limit: int = 8) -> list[dict]:
-    # A read of the stored closes for the list; the figures come from sales (get_z_report).
-    return list(db.query(
-        "SELECT session_id, closed_at, closed_by, expected_cents, counted_cents, "
-        "difference_cents FROM cash_closes ORDER BY session_id DESC LIMIT ?", [limit]))
