@@ -7,13 +7,13 @@ import time
 from collections import defaultdict, deque
 from collections.abc import Callable
 
-from flask import Flask, abort, current_app, g, redirect, request, session, url_for
+from flask import Flask, abort, current_app, g, request, session, url_for
 from flask.sessions import SecureCookieSessionInterface
 from flask_wtf.csrf import CSRFProtect, generate_csrf
 
 from kiosk import audit, volunteers
 from kiosk.db import get_db
-from kiosk.htmx import is_htmx
+from kiosk.htmx import navigate
 
 csrf = CSRFProtect()
 
@@ -199,11 +199,7 @@ def _desk_guard(view: Callable, touch: bool) -> Callable:
 
 def _to_login(url: str):
     """To the login page: the whole screen, also when a panel of the desk asked (htmx)."""
-    if is_htmx():
-        response = current_app.response_class(status=204)
-        response.headers["HX-Redirect"] = url
-        return response
-    return redirect(url)
+    return navigate(url, code=302)
 
 
 def desk_required(view: Callable) -> Callable:

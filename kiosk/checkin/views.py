@@ -7,7 +7,7 @@ from flask_babel import get_locale
 from flask_babel import lazy_gettext as _l
 
 from kiosk.db import get_db
-from kiosk.htmx import is_htmx, render
+from kiosk.htmx import htmx, render
 from kiosk.pagecache import FORM_KEY, shared_page
 from kiosk.visits import REASONS, VisitError, record_visit
 
@@ -43,7 +43,7 @@ def submit():
     except VisitError as error:
         keep = key if error.args[0] != "invalid-key" else None
         return _form(422, chosen, MESSAGES[error.args[0]], keep)
-    if is_htmx():
+    if htmx:
         return thanks()
     return redirect(url_for("checkin.thanks"), code=303)
 

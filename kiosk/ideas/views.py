@@ -12,7 +12,7 @@ from flask_babel import lazy_gettext as _l
 
 from kiosk import clock
 from kiosk.db import generation, get_db, immediate
-from kiosk.htmx import is_htmx, render
+from kiosk.htmx import htmx, render
 from kiosk.ideas import choices, store
 from kiosk.ideas.slips import thanks_slip
 from kiosk.pagecache import FORM_KEY, shared_page
@@ -100,7 +100,7 @@ def confirm():
         return _step(step, draft, key, 422, errors)
     printing().wake()
     session["last_idea"] = {"id": idea["id"], "job_id": job_id}
-    if is_htmx():
+    if htmx:
         return _thanks(idea["id"])
     return redirect(url_for("ideas.thanks"), code=303)
 
