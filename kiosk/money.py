@@ -6,7 +6,7 @@ from flask_babel import lazy_gettext as _l
 
 from kiosk import i18n
 from printer import formats
-from sales.money import EUR_DENOMINATIONS_CENTS
+from sales.coins import EUR_DENOMINATIONS_CENTS
 
 # The coins-and-notes counter (the till's float and close, the payment's till step), largest first.
 DENOMINATIONS = tuple(sorted(EUR_DENOMINATIONS_CENTS, reverse=True))

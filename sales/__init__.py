@@ -3,9 +3,9 @@
 from sales.cart import DEFAULT_MAX_QTY, PAYMENT_METHODS, QR_METHODS, PricedCart, price_cart
 from sales.cash import close_session, current_session, move_cash, open_session, recent_closes
 from sales.catalogue import DEFAULT_CATALOGUE, list_products, load_catalogue, price_at
+from sales.coins import cash_rounding, count_cash
 from sales.journal import Payment, record_sale, void_sale
 from sales.migrations import migrations
-from sales.money import cash_rounding, count_cash
 from sales.receipts import Receipt, get_receipt, list_receipts
 from sales.reports import SessionReport, get_z_report, x_report
 from sales.stock import correct_stock, low_stock, record_intake, stock_levels

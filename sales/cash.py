@@ -8,8 +8,8 @@ from datetime import datetime
 from sqlite_utils import Database
 
 from sales._db import iso, one, utc_now, write_transaction
+from sales.coins import count_cash
 from sales.errors import InvalidPayment, InvalidQuantity, NoOpenSession, SessionAlreadyOpen
-from sales.money import count_cash
 from sales.reports import SessionReport, build_report, store_z_report
 from sales.stock import require_text
 

@@ -14,8 +14,8 @@ from kiosk.shop import basket
 from kiosk.shop.messages import received_message, sale_message
 from kiosk.volunteers import pin_message
 from printer import queue
+from sales.coins import count_cash
 from sales.errors import NoOpenSession, SalesError
-from sales.money import count_cash
 
 bp = Blueprint("payment", __name__, url_prefix="/shop/pay")
 # Labels of this page's audit-log actions, for the desk's log.

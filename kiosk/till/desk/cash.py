@@ -23,8 +23,8 @@ from sales import (
     stock_levels,
     x_report,
 )
+from sales.coins import count_cash
 from sales.errors import NoOpenSession, ReportNotFound, SalesError
-from sales.money import count_cash
 
 bp = Blueprint("cash", __name__, url_prefix="/desk/cash")
 

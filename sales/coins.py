@@ -1,4 +1,4 @@
-"""Money in integer cents: Belgian cash rounding and the coins-and-notes counter."""
+"""Coins and notes in integer cents: Belgian cash rounding and the coins-and-notes counter."""
 
 from collections.abc import Mapping
 
