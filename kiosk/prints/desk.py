@@ -1,4 +1,4 @@
-"""The desk's printer page: status, the queue with retry and cancel, recent slips and reprints."""
+"""The desk's printer page (blueprint printers): status, queue, recent slips, A4 documents."""
 
 from flask import Blueprint, current_app
 from flask_babel import lazy_gettext as _l

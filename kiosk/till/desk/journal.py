@@ -1,4 +1,4 @@
-"""The desk's sales: today's totals, the latest receipts with preview, reprint and void."""
+"""The sales journal at the desk ("Verkoop", /desk/bonnen): today, receipts, reprint and void."""
 
 import uuid
 
