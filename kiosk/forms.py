@@ -15,6 +15,7 @@ from werkzeug.routing import BaseConverter, ValidationError
 from kiosk.money import DENOMINATIONS, euro, parse_euros
 
 MAX_INTEGER = 2**63 - 1  # SQLite's largest INTEGER
+KEY_PATTERN = re.compile(r"^[0-9a-f]{32}$")  # a form's idempotency key: 32 hex digits
 MAX_REASON = 200
 MAX_PIECES_PER_DENOMINATION = 10_000
 _DIGITS = re.compile(r"[0-9]{1,19}")

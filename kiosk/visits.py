@@ -4,7 +4,6 @@ The core's record of visits: check-in writes them, the desk counts and tallies t
 export sends them on, and later features (the help queue) add theirs with a reason.
 """
 
-import re
 from collections.abc import Iterable
 from datetime import datetime
 
@@ -13,9 +12,8 @@ from sqlite_utils import Database
 
 from kiosk import clock
 from kiosk.db import immediate
-from kiosk.forms import Choice
+from kiosk.forms import KEY_PATTERN, Choice
 
-KEY_PATTERN = re.compile(r"^[0-9a-f]{32}$")
 Reason = Choice  # a reason for a visit is one such choice
 
 REASONS = (

@@ -5,7 +5,6 @@ Plain functions on a sqlite-utils Database. Whatever a visitor types is stored a
 """
 
 import re
-import secrets
 import unicodedata
 from datetime import datetime, timedelta
 
@@ -13,11 +12,11 @@ from sqlite_utils import Database
 
 from kiosk import clock
 from kiosk.db import immediate
+from kiosk.forms import KEY_PATTERN
 from kiosk.ideas.choices import CLOSED, KINDS, STATUSES, THEMES
 
 FIELDS = ("kind", "theme", "text", "place", "name", "phone", "email", "consent")
 LIMITS = {"place": 200, "name": 100, "phone": 30, "email": 254, "reason": 200, "note": 2000}
-KEY_PATTERN = re.compile(r"^[0-9a-f]{32}$")
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")
 _EMAIL = re.compile(r"^[^@\s<>\"',;]+@[^@\s<>\"',;]+\.[^@\s<>\"',;.]{2,}$")
 # Belgian numbers without their separators: mobile 04xx xx xx xx, landline 0x(x) xx xx xx,
@@ -155,11 +154,6 @@ def vote(db: Database, idea_id: int, voter: str) -> bool:
         "SELECT id, ?, ? FROM ideas WHERE id = ? AND public = 1",
         [voter, clock.iso(clock.now()), idea_id])
     return cursor.rowcount == 1
-
-
-def new_voter() -> str:
-    """A random token that stands for one kiosk session on the wall (never a person)."""
-    return secrets.token_hex(16)
 
 
 def change_status(db: Database, idea_id: int, status: str, reason: str,

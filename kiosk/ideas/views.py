@@ -4,6 +4,7 @@ What the visitor typed travels in hidden fields from step to step (never in the 
 which a 2,000-character text would burst), so a validation error or a step back loses nothing.
 """
 
+import secrets
 import uuid
 
 from flask import Blueprint, abort, current_app, redirect, request, session, url_for
@@ -12,6 +13,7 @@ from flask_babel import lazy_gettext as _l
 
 from kiosk import clock
 from kiosk.db import generation, get_db, immediate
+from kiosk.forms import KEY_PATTERN
 from kiosk.htmx import htmx, render
 from kiosk.ideas import choices, store
 from kiosk.ideas.slips import thanks_slip
@@ -68,7 +70,7 @@ def submit(step: str):
     """Keep this step's input, then go on, go back or show what to fix."""
     draft = store.clean(request.form)
     key = request.form.get("key", "")
-    key = key if store.KEY_PATTERN.match(key) else uuid.uuid4().hex
+    key = key if KEY_PATTERN.match(key) else uuid.uuid4().hex
     go = request.form.get("go", "next")
     if go == "back":
         return _step(STEPS[max(STEPS.index(step) - 1, 0)], draft, key)
@@ -162,7 +164,7 @@ def _voter() -> str:
     voter = session.get("ideas_voter") or {}
     seen = voter.get("seen", 0)
     if not voter or now - seen > current_app.config["IDLE_SECONDS"]:
-        voter, seen = {"id": store.new_voter()}, 0
+        voter, seen = {"id": secrets.token_hex(16)}, 0  # one kiosk session, never a person
     if now - seen > 5:  # to the nearest 5 s: a new session cookie on every look costs more
         session["ideas_voter"] = {"id": voter["id"], "seen": now}
     return voter["id"]

@@ -244,14 +244,9 @@ def recent(db: Database, limit: int = 20) -> list[Document]:
                           "ORDER BY id DESC LIMIT ?", [limit])
 
 
-def queued(db: Database) -> list[Document]:
-    """Documents waiting for the A4 printer, oldest first."""
-    return _documents(db, "status = 'queued' ORDER BY confirmed_at, id", [])
-
-
-def followed(db: Database) -> list[Document]:
-    """Documents CUPS took and is printing: their jobs are followed until done."""
-    return _documents(db, "status = 'printing' AND printer_job IS NOT NULL", [])
+def in_status(db: Database, status: str) -> list[Document]:
+    """Documents in a status (queued for the A4 printer, printing), oldest first."""
+    return _documents(db, "status = ? ORDER BY confirmed_at, id", [status])
 
 
 def note_proof(db: Database, doc_id: int, job_id: int) -> None:

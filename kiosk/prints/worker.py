@@ -72,7 +72,7 @@ class DocumentWorker:
             self._since_state = 0.0
             with self._lock:
                 self._state = self.printer.state()
-        for doc in documents.queued(db):
+        for doc in documents.in_status(db, "queued"):
             self._print(db, doc)
         self._follow(db)
         documents.purge(db, self.uploads)
@@ -98,6 +98,6 @@ class DocumentWorker:
         finished = getattr(self.printer, "finished", None)
         if finished is None:
             return
-        for doc in documents.followed(db):
-            if finished(doc.printer_job):
+        for doc in documents.in_status(db, "printing"):
+            if doc.printer_job and finished(doc.printer_job):
                 documents.set_status(db, doc.id, "done")
