@@ -32,13 +32,10 @@ class Tile:
 
 
 @dataclass(frozen=True)
-class MenuEntry:
-    """A page in the desk's menu: its endpoint, label and pictogram; `order` sorts the menu."""
+class MenuEntry(Tile):
+    """A page in the desk's menu: what a tile has, and `order`, where it goes in the menu."""
 
-    endpoint: str
-    label: object
-    icon: str
-    order: int
+    order: int = 0
 
 
 @dataclass(frozen=True)

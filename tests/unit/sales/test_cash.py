@@ -11,11 +11,11 @@ from sales import (
     get_z_report,
     move_cash,
     open_session,
-    recent_closes,
     record_sale,
     void_sale,
     x_report,
 )
+from sales.cash import recent_closes
 from sales.errors import InvalidPayment, MissingInput, NoOpenSession, SessionAlreadyOpen
 from sales.receipts import list_receipts
 from tests.unit.sales.conftest import NOW, PREFIX, count
