@@ -1,8 +1,9 @@
 """What a feature declares (Feature) and the features the kiosk is made of (ALL).
 
-Each package in ALL has `FEATURE = Feature(...)` in its `__init__.py`; create_app, the home
-screen, the desk's menu, the audit log, `kiosk purge` and `kiosk export` collect what they need
-from these declarations, so a new feature is a new package and one more name in ALL.
+A new feature is a package kiosk/<name>/ (views.py, desk.py, store.py, slips.py, export.py, as
+it needs them) with `FEATURE = Feature(...)` in its `__init__.py`, and one more name in ALL:
+create_app, the home screen, the desk's menu, the audit log, `kiosk purge` and `kiosk export`
+collect what they need from the declarations. Features never import each other.
 """
 
 import importlib
