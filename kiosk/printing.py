@@ -28,12 +28,6 @@ from printer.slip import Element, Header, Row, Rule, Slip, Text, Total, format_c
 from printer.worker import PrintWorker, WorkerState
 from sales import Receipt
 
-# Paper is Dutch whatever language the visitor chose: the journal and the desk read it.
-METHODS = {"cash": "Cash", "bancontact_qr": "Bancontact (QR)", "wero_qr": "Wero (QR)"}
-# How a void's money went back: cash leaves the open till; a QR payment goes back through the
-# bank (the Z-report lists it with the QR payments to find on the statement).
-REFUND_ROUTES = {"cash": "uit de kassa"}
-
 
 class Worker(Protocol):
     """A background worker that owns a printer (the A4 printer's is declared by a feature)."""
@@ -145,6 +139,13 @@ def header() -> Header:
 def enqueue(db: Database, kind: str, slip: Slip, ref: str | None = None) -> int:
     """Queue a slip (inside the caller's transaction, if any); call wake() after committing."""
     return queue.enqueue(db, kind, slip, ref=ref)
+
+
+# Paper is Dutch whatever language the visitor chose: the journal and the desk read it.
+METHODS = {"cash": "Cash", "bancontact_qr": "Bancontact (QR)", "wero_qr": "Wero (QR)"}
+# How a void's money went back: cash leaves the open till; a QR payment goes back through the
+# bank (the Z-report lists it with the QR payments to find on the statement).
+REFUND_ROUTES = {"cash": "uit de kassa"}
 
 
 def first_name(name: str) -> str:
