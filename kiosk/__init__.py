@@ -1,6 +1,5 @@
-"""The buurtpunt kiosk: create_app() is the only place that wires things together."""
+"""The buurtpunt kiosk: create_app() wires the core, then every feature declared in features.ALL."""
 
-import importlib
 import os
 
 from flask import Flask
@@ -9,7 +8,7 @@ __version__ = "0.1.0"
 
 
 def create_app(test_config: dict | None = None) -> Flask:
-    """Build the kiosk app: config, database, security, languages, blueprints, commands."""
+    """Build the kiosk app: config, database, security, languages, then the features."""
     instance_path = (test_config or {}).get("INSTANCE_PATH") or os.environ.get(
         "KIOSK_INSTANCE_PATH"
     )
@@ -19,26 +18,28 @@ def create_app(test_config: dict | None = None) -> Flask:
         instance_relative_config=True,
         template_folder="../templates",
     )
-    from kiosk import config
+    from kiosk import (
+        cli,
+        config,
+        db,
+        errors,
+        features,
+        forms,
+        htmx,
+        i18n,
+        pagecache,
+        printing,
+        security,
+        templating,
+    )
 
-    config.load(app, test_config)
-
-    from kiosk import db, errors, forms, htmx, i18n, pagecache, printing, security, templating
-
+    declared = features.load()
+    config.load(app, test_config, features.defaults(declared))
     forms.init_app(app)
-    printing.init_app(app)
-    db.init_app(app)
-    htmx.init_app(app)
-    i18n.init_app(app)
-    security.init_app(app)
-    templating.init_app(app)
-    errors.init_app(app)
-    pagecache.init_app(app)
-
-    from kiosk import registry
-
-    for name in registry.BLUEPRINTS:
-        app.register_blueprint(importlib.import_module(f"kiosk.views.{name}").bp)
-    for name in registry.COMMAND_MODULES:
-        importlib.import_module(name).init_app_commands(app)
+    printing.init_app(app, features.a4_worker(declared))
+    for core in (db, htmx, i18n, security, templating, errors, pagecache):
+        core.init_app(app)
+    for commands in (db, cli):
+        commands.init_app_commands(app)
+    features.init_app(app, declared)
     return app

@@ -26,3 +26,8 @@ def local_day_bounds(moment: datetime, zone: str) -> tuple[str, str]:
     start = datetime.combine(day, time(0), tzinfo=tz)
     end = datetime.combine(day + timedelta(days=1), time(0), tzinfo=tz)
     return iso(start), iso(end)
+
+
+def local_text(value: str, zone: str) -> str:
+    """A stored timestamp as the buurtpunt's local "YYYY-MM-DD HH:MM:SS" (for exports)."""
+    return parse(value).astimezone(ZoneInfo(zone)).strftime("%Y-%m-%d %H:%M:%S")

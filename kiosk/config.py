@@ -1,4 +1,4 @@
-"""Configuration: defaults in code, then instance/kiosk.toml, then KIOSK_* variables."""
+"""Configuration: defaults in code (features declare their own), instance/kiosk.toml, KIOSK_*."""
 
 import os
 import secrets
@@ -22,7 +22,6 @@ DEFAULTS = {
     "PORT": 8080,
     # The phone-upload port on the buurtpunt's Wi-Fi; only /u/<token> answers there.
     "LAN_LISTEN": "0.0.0.0:8081",
-    "UPLOAD_BASE_URL": "",  # empty: http://<this kiosk's LAN address>:<LAN_LISTEN port>
     "THREADS": 8,
     "LANGUAGES": ["nl", "en", "fr"],
     "DEFAULT_LANGUAGE": "nl",
@@ -31,15 +30,6 @@ DEFAULTS = {
     "DESK_IDLE_SECONDS": 180,
     "IDLE_WARNING_SECONDS": 15,  # "Ben je er nog?" this long before an idle reset or logout
     "THANKS_SECONDS": 8,
-    "SHOP_MAX_QTY": 20,  # most bags of one type in one sale
-    "PRINT_MAX_MB": 20,
-    "PRINT_MAX_PAGES": 50,
-    "PRINT_MAX_COPIES": 10,
-    "PRINT_FREE_PAGES": 0,  # free pages per document before the price per page applies
-    "DOCUMENT_COLOUR": False,  # True when the A4 printer prints in colour
-    "IDEAS_MAX_CHARS": 2000,  # longest idea a visitor can write
-    "IDEAS_CONTACT_RETENTION_DAYS": 90,  # contact details go this long after an idea is closed
-    "IDEAS_WALL_LIMIT": 60,  # most ideas on the wall, latest news first
     "PIN_MAX_TRIES": 5,
     "PIN_LOCK_SECONDS": 30,
     "DESK_ADDRESSES": [],  # paired desk devices on the LAN that may reach the whole app
@@ -63,9 +53,9 @@ class ConfigError(ValueError):
     """A setting that cannot work; the message names it and shows a valid example."""
 
 
-def load(app: Flask, test_config: dict | None) -> None:
+def load(app: Flask, test_config: dict | None, defaults: dict | None = None) -> None:
     """Apply defaults, instance/kiosk.toml, KIOSK_* variables and test_config, in that order."""
-    app.config.from_mapping(DEFAULTS)
+    app.config.from_mapping(DEFAULTS if defaults is None else defaults)
     settings = Path(app.instance_path, SETTINGS_FILE)
     if settings.exists():
         with settings.open("rb") as f:

@@ -13,6 +13,7 @@ from sqlite_utils import Database
 
 import sales
 from kiosk.migrations import migrations as kiosk_migrations
+from printer.dbtools import connect as open_database
 from printer.dbtools import write_transaction
 from printer.migrations import migrations as printer_migrations
 from sales.migrations import migrations as sales_migrations
@@ -25,13 +26,7 @@ _serials = itertools.count(1)
 def connect(path: str) -> Database:
     """Open the database with WAL, synchronous=FULL, foreign keys and a busy timeout."""
     Path(path).parent.mkdir(parents=True, exist_ok=True)
-    db = Database(sqlite3.connect(path, timeout=5))
-    db.execute("PRAGMA busy_timeout = 5000")
-    db.execute("PRAGMA foreign_keys = ON")
-    db.execute("PRAGMA synchronous = FULL")
-    if db.journal_mode != "wal":
-        db.enable_wal()
-    return db
+    return open_database(path)
 
 
 def migrate(db: Database) -> None:

@@ -1,6 +1,6 @@
 """Error pages in plain words, in the visitor's language; never a trace on the screen."""
 
-from flask import Flask, render_template, request
+from flask import Flask
 from flask_babel import lazy_gettext as _l
 from flask_wtf.csrf import CSRFError
 from werkzeug.exceptions import HTTPException
@@ -19,13 +19,6 @@ MESSAGES = {
 
 def _page(error: HTTPException):
     code = error.code or 500
-    if code == 413 and request.endpoint == "upload.phone":
-        from kiosk.views import upload
-
-        token = (request.view_args or {}).get("token", "")
-        upload.refuse_too_large(token)
-        return render_template("upload/phone.html", state="refused", error="too-large",
-                               doc=None, message=upload.message), 413
     message = MESSAGES.get(code, MESSAGES[500])
     if isinstance(error, CSRFError):
         message = _l("Deze pagina was verlopen. Probeer het nog eens.")

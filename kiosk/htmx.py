@@ -1,7 +1,12 @@
-"""The only code that reads HX-* headers: a whole page for a direct load, a partial for htmx."""
+"""The only code that reads or sets HX-* headers: a page for a direct load, a partial for htmx.
 
-from flask import Flask, current_app, make_response, redirect, render_template
+`htmx` (flask-htmx) is the one way to ask whether htmx made the request: it is true then, and
+`htmx.boosted` tells a boosted link; HX-* response headers come from flask-htmx's make_response.
+"""
+
+from flask import Flask, make_response, redirect, render_template
 from flask_htmx import HTMX
+from flask_htmx import make_response as htmx_response
 
 htmx = HTMX()
 
@@ -14,13 +19,11 @@ def render(page: str, partial: str, status: int = 200, **context):
     return response
 
 
-def navigate(url: str):
-    """Go to another page: HX-Redirect for htmx, a 303 redirect for a plain form."""
+def navigate(url: str, code: int = 303):
+    """Go to another page: HX-Redirect for htmx (the whole screen), else a plain redirect."""
     if htmx:
-        response = current_app.response_class(status=204)
-        response.headers["HX-Redirect"] = url
-        return response
-    return redirect(url, code=303)
+        return htmx_response("", 204, redirect=url)
+    return redirect(url, code=code)
 
 
 def unchanged():
@@ -29,14 +32,7 @@ def unchanged():
     An empty 200 with HX-Reswap: none rather than a 204: waitress answers a 204 about 0.1 ms
     slower (measured), and a poll is the most frequent request the kiosk gets.
     """
-    response = current_app.response_class(status=200)
-    response.headers["HX-Reswap"] = "none"
-    return response
-
-
-def is_htmx() -> bool:
-    """True when htmx made this request."""
-    return bool(htmx)
+    return htmx_response("", 200, reswap="none")
 
 
 def init_app(app: Flask) -> None:

@@ -1,7 +1,13 @@
-"""Languages: plain Dutch by default, the visitor's choice for the rest of their visit."""
+"""Languages: plain Dutch by default, the visitor's choice for their visit, product names in it."""
+
+import re
 
 from flask import Flask, current_app, g, session
 from flask_babel import Babel, get_locale, get_translations, refresh
+
+from kiosk.db import get_db
+from sales import list_products
+from sales.catalogue import Product
 
 babel = Babel()
 
@@ -39,6 +45,30 @@ def use_language(code: str) -> None:
     g.language = code
     g.pop("translations", None)
     refresh()
+
+
+# "30 l" must not break across two lines: a no-break space between a number and its unit.
+_NUMBER_UNIT = re.compile(r"(\d)\s+(l|ml|cl|kg|g|cm|mm|m)\b")
+
+
+def unbreakable(text: str) -> str:
+    """Glue each number to the unit after it: "Restafvalzak 30 l" keeps "30 l" on one line."""
+    return _NUMBER_UNIT.sub("\\1\u00a0\\2", text)
+
+
+def product_name(product: Product) -> str:
+    """A product's name in this visitor's language (the Dutch name when there is none)."""
+    return unbreakable(product.name_in(current()))
+
+
+def product_name_of(code: str, fallback: str = "") -> str:
+    """The name of a product by its code (a basket line, a receipt line), in this language."""
+    known = g.get("products_by_code")
+    if known is None:
+        known = g.products_by_code = {
+            p.code: p for p in list_products(get_db(), include_inactive=True, kind=None)}
+    product = known.get(code)
+    return product_name(product) if product else unbreakable(fallback or code)
 
 
 def init_app(app: Flask) -> None:

@@ -161,7 +161,7 @@ def m004_document_proof(db: Database) -> None:
 
 @migrations()
 def m005_receipt_job_refs(db: Database) -> None:
-    """Name each receipt's first print job after its receipt, as kiosk.receipts now does."""
+    """Name each receipt's first print job after its receipt, as queue_receipt (printing) does."""
     # So a request retried across the upgrade finds its receipt's slip instead of printing it
     # again. Duplicates (reprints) keep no ref; the number is the slip's first row ("Bon").
     db.execute(

@@ -1,10 +1,18 @@
-"""Money on the screen: amounts typed by a volunteer, amounts shown in euro."""
+"""Money on the screen: amounts typed by a volunteer, amounts shown in euro, coins and notes."""
 
 import re
 
+from flask_babel import lazy_gettext as _l
+
 from kiosk import i18n
 from printer import formats
+from sales.coins import EUR_DENOMINATIONS_CENTS
 
+# The coins-and-notes counter (the till's float and close, the payment's till step), largest first.
+DENOMINATIONS = tuple(sorted(EUR_DENOMINATIONS_CENTS, reverse=True))
+# How the screen names a payment method (the cash page's own words are the till's).
+PAYMENT_LABELS = {"cash": _l("Cash"), "bancontact_qr": _l("Bancontact (QR)"),
+                  "wero_qr": _l("Wero (QR)")}
 AMOUNT = re.compile(r"^\s*(?:€\s*)?([0-9]{1,6})(?:[.,]([0-9]{1,2}))?\s*€?\s*$")
 
 

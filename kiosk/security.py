@@ -1,17 +1,19 @@
-"""Security for everything the kiosk serves: CSRF, headers, the LAN guard, the desk login."""
+"""Security for all the kiosk serves: CSRF, headers, the LAN guard, rate limits, the desk login."""
 
 import functools
 import ipaddress
+import threading
 import time
+from collections import defaultdict, deque
 from collections.abc import Callable
 
-from flask import Flask, abort, current_app, g, redirect, request, session, url_for
+from flask import Flask, abort, current_app, g, request, session, url_for
 from flask.sessions import SecureCookieSessionInterface
 from flask_wtf.csrf import CSRFProtect, generate_csrf
 
 from kiosk import audit, volunteers
 from kiosk.db import get_db
-from kiosk.htmx import is_htmx
+from kiosk.htmx import navigate
 
 csrf = CSRFProtect()
 
@@ -43,10 +45,14 @@ def lan_allowed(view: Callable) -> Callable:
     return view
 
 
-def accepts_upload(view: Callable) -> Callable:
-    """Mark a view that takes a file: it may receive PRINT_MAX_MB (plus the form around it)."""
-    view.accepts_upload = True
-    return view
+def accepts_upload(setting: str) -> Callable:
+    """Mark a view that takes a file: it may receive as many MB as `setting` says (plus a form)."""
+
+    def mark(view: Callable) -> Callable:
+        view.accepts_upload = setting
+        return view
+
+    return mark
 
 
 def is_local_client() -> bool:
@@ -60,9 +66,10 @@ def is_local_client() -> bool:
 
 def _guard_lan() -> None:
     view = current_app.view_functions.get(request.endpoint or "")
-    if getattr(view, "accepts_upload", False):
+    setting = getattr(view, "accepts_upload", None)
+    if setting:
         # Raised before anything reads the body (CSRF does): other requests keep 64 KiB.
-        request.max_content_length = (current_app.config["PRINT_MAX_MB"] + 1) * 1024 * 1024
+        request.max_content_length = (current_app.config[setting] + 1) * 1024 * 1024
         if (request.content_length or 0) > request.max_content_length:
             abort(413)  # before any parser opens a temporary file for it
     if is_local_client():
@@ -89,6 +96,32 @@ def csrf_token() -> str:
         signed_tokens[session["csrf_token"]] = signed
     g.csrf_token = signed
     return signed
+
+
+class RateLimit:
+    """At most `limit` hits per `seconds` for each key; thread-safe."""
+
+    def __init__(self, limit: int, seconds: float) -> None:
+        self.limit, self.seconds = limit, seconds
+        self._hits: dict[str, deque] = defaultdict(deque)
+        self._lock = threading.Lock()
+
+    def _recent(self, key: str, now: float) -> deque:
+        hits = self._hits[key]
+        while hits and hits[0] <= now - self.seconds:
+            hits.popleft()
+        return hits
+
+    def blocked(self, key: str) -> bool:
+        """True while the key has used up its hits."""
+        with self._lock:
+            return len(self._recent(key, time.monotonic())) >= self.limit
+
+    def hit(self, key: str) -> None:
+        """Count one hit for the key."""
+        now = time.monotonic()
+        with self._lock:
+            self._recent(key, now).append(now)
 
 
 class _SessionInterface(SecureCookieSessionInterface):
@@ -166,11 +199,7 @@ def _desk_guard(view: Callable, touch: bool) -> Callable:
 
 def _to_login(url: str):
     """To the login page: the whole screen, also when a panel of the desk asked (htmx)."""
-    if is_htmx():
-        response = current_app.response_class(status=204)
-        response.headers["HX-Redirect"] = url
-        return response
-    return redirect(url)
+    return navigate(url, code=302)
 
 
 def desk_required(view: Callable) -> Callable:

@@ -1,4 +1,4 @@
-"""Template helpers: pictograms, local time, the page's idle behaviour."""
+"""Template helpers: pictograms, local time, QR codes, what the printers report in words."""
 
 import functools
 import re
@@ -7,11 +7,14 @@ from pathlib import Path
 
 import segno
 from flask import Flask, current_app
+from flask_babel import lazy_gettext as _l
 from markupsafe import Markup
 
-from kiosk import __version__, clock, i18n, money, printer_texts, products, reasons, registry
+from kiosk import __version__, clock, i18n, money, visits
 from kiosk.security import current_volunteer
 from printer import formats
+from printer.document import A4_DETAILS, DocumentPrinterState
+from printer.status import DETAILS, PrinterStatus
 
 ICONS = Path(__file__).parent / "static" / "vendor" / "icons"
 
@@ -87,9 +90,69 @@ def qr_svg(data: str) -> Markup:
 def reason_label(code: str) -> str:
     """The label of a reason code, or the code itself for something else."""
     try:
-        return str(reasons.by_code(code).label)
+        return str(visits.by_code(code).label)
     except KeyError:
         return code
+
+
+# What the printers report, in the language of the screen that shows it. printer/ reports codes
+# with a Dutch sentence for logs and /healthz; a detail that is not a standard sentence (a device
+# name, the system's own error) is kept as a technical detail next to the words.
+PRINTER_STATUS = {
+    "online": _l("De printer is klaar."),
+    "offline": _l("De printer staat uit of is niet bereikbaar."),
+    "paper_out": _l("Het papier is op."),
+    "unknown": _l("De printer meldt niet hoe het met hem gaat."),
+    "cover_open": _l("De printer meldt een storing (deksel open?)."),
+    "paper_low": _l("De printer is klaar; het papier is bijna op."),
+    "not_checked": _l("Nog niet gecontroleerd."),
+    "last_ok": _l("De laatste bon ging goed."),
+    "cups": _l("Via CUPS is de papierstatus niet te zien."),
+    "file": _l("Bonnetjes worden als bestand bewaard op de kiosk."),
+    "no_write": _l("De kiosk mag niet schrijven waar de bonnetjes heen moeten."),
+}
+PRINTER_ERRORS = {
+    "unreachable": _l("De bon kwam niet bij de printer; de kiosk probeert het opnieuw."),
+    "interrupted": _l("De printer stopte midden in een bon. Kijk wat eruit kwam."),
+    "uncertain": _l("De printer bevestigde de bon niet. Kijk of hij eruit kwam."),
+    "internal": _l("Er ging iets mis in de printwachtrij."),
+    "error": _l("Het afdrukken lukte niet."),
+}
+A4_STATES = {
+    "not_checked": _l("Nog niet gecontroleerd."),
+    "cups_silent": _l("CUPS antwoordt niet."),
+    "no_queue": _l("CUPS kent deze printer niet."),
+    "disabled": _l("De printer staat uit of heeft een fout."),
+    "failed": _l("Het vorige document lukte niet."),
+}
+
+
+def status_text(status: PrinterStatus) -> str:
+    """The receipt printer's status in this screen's language."""
+    words = PRINTER_STATUS.get(status.reason) or PRINTER_STATUS.get(status.state)
+    return str(words or status.detail)
+
+
+def status_detail(status: PrinterStatus) -> str:
+    """The printer's own detail when it says more than the standard sentence, else ""."""
+    return "" if status.detail == DETAILS.get(status.reason) else status.detail
+
+
+def error_text(kind: str | None) -> str:
+    """What the last printing error means, in this screen's language."""
+    return str(PRINTER_ERRORS.get(kind or "error", PRINTER_ERRORS["error"]))
+
+
+def a4_text(state: DocumentPrinterState) -> str:
+    """The A4 printer's state in this screen's language (its own words when there is no code)."""
+    return str(A4_STATES[state.reason]) if state.reason in A4_STATES else state.detail
+
+
+def a4_detail(state: DocumentPrinterState) -> str:
+    """The A4 printer's own detail when it says more than the standard sentence, else ""."""
+    if state.reason not in A4_STATES or state.detail == A4_DETAILS.get(state.reason):
+        return ""
+    return state.detail
 
 
 def init_app(app: Flask) -> None:
@@ -97,11 +160,12 @@ def init_app(app: Flask) -> None:
     app.jinja_env.globals.update(
         icon=icon, today_text=today_text, time_text=time_text, languages=i18n.languages,
         current_locale=i18n.current, current_volunteer=current_volunteer,
-        reason_label=reason_label, version=__version__, desk_menu=registry.DESK_MENU,
-        qr_svg=qr_svg, product_name=products.name, product_name_of=products.name_of,
+        reason_label=reason_label, version=__version__,
+        qr_svg=qr_svg, product_name=i18n.product_name, product_name_of=i18n.product_name_of,
+        printer_status_text=status_text, printer_status_detail=status_detail,
+        printer_error_text=error_text, a4_text=a4_text, a4_detail=a4_detail,
     )
     app.jinja_env.filters["localtime"] = localtime
     app.jinja_env.filters["euro"] = money.euro
     app.jinja_env.filters["clocktime"] = clocktime
     app.jinja_env.filters["day"] = day
-    printer_texts.init_app(app)

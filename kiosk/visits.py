@@ -1,15 +1,40 @@
-"""Anonymous visits: who came for what, never who came."""
+"""Anonymous visits and the reasons they are for: who came for what, never who came.
 
-import re
+The core's record of visits: check-in writes them, the desk counts and tallies them, the
+export sends them on, and later features (the help queue) add theirs with a reason.
+"""
+
+from collections.abc import Iterable
 from datetime import datetime
 
+from flask_babel import lazy_gettext as _l
 from sqlite_utils import Database
 
 from kiosk import clock
 from kiosk.db import immediate
-from kiosk.reasons import CODES
+from kiosk.forms import KEY_PATTERN, Choice
 
-KEY_PATTERN = re.compile(r"^[0-9a-f]{32}$")
+Reason = Choice  # a reason for a visit is one such choice
+
+REASONS = (
+    Reason("koffie", _l("Koffie en een babbel"), "coffee"),
+    Reason("digitaal", _l("Digitale vraag"), "smartphone"),
+    Reason("administratie", _l("Administratieve vraag"), "file-text"),
+    Reason("rechten", _l("Mijn rechten"), "scale"),
+    Reason("buren", _l("Buren leren kennen"), "users"),
+    Reason("idee", _l("Idee of melding"), "lightbulb"),
+    Reason("vuilniszakken", _l("Vuilniszakken"), "trash-2"),
+    Reason("activiteit", _l("Activiteit"), "calendar-days"),
+)
+CODES = frozenset(reason.code for reason in REASONS)
+
+
+def by_code(code: str) -> Reason:
+    """The reason with this code (KeyError for an unknown one)."""
+    for reason in REASONS:
+        if reason.code == code:
+            return reason
+    raise KeyError(code)
 
 
 class VisitError(ValueError):
@@ -60,3 +85,13 @@ def count_day(db: Database, moment: datetime, zone: str) -> tuple[int, dict[str,
         [start, end],
     ).fetchall()
     return total, dict(rows)
+
+
+def between(db: Database, start: datetime, end: datetime) -> Iterable[dict]:
+    """The visits of [start, end), oldest first, each with its reasons joined with "+"."""
+    return db.query(
+        "SELECT v.created_at, v.language, v.source, "
+        "(SELECT group_concat(reason, '+') FROM (SELECT reason FROM visit_reasons "
+        " WHERE visit_id = v.id ORDER BY reason)) AS reasons "
+        "FROM visits v WHERE v.created_at >= ? AND v.created_at < ? ORDER BY v.created_at, v.id",
+        [clock.iso(start), clock.iso(end)])

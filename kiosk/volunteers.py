@@ -6,6 +6,8 @@ from datetime import timedelta
 
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerifyMismatchError
+from flask_babel import gettext as _
+from flask_babel import ngettext
 from sqlite_utils import Database
 
 from kiosk import clock
@@ -152,3 +154,15 @@ def _locked_seconds(locked_until: str | None) -> int:
         return 0
     left = (clock.parse(locked_until) - clock.now()).total_seconds()
     return max(0, int(left + 0.999))
+
+
+def pin_message(result: LoginResult) -> str:
+    """Why a PIN was not accepted, and what to do now."""
+    if result.locked_seconds:
+        minutes = (result.locked_seconds + 59) // 60
+        return ngettext("Te veel foute pogingen. Probeer opnieuw over %(num)s minuut.",
+                        "Te veel foute pogingen. Probeer opnieuw over %(num)s minuten.", minutes)
+    if result.tries_left:
+        return ngettext("Die pincode klopt niet. Nog %(num)s poging.",
+                        "Die pincode klopt niet. Nog %(num)s pogingen.", result.tries_left)
+    return _("Kies eerst je naam.")

@@ -1,4 +1,4 @@
-"""Open SQLite connections the way the kiosk needs them; a write transaction that reads first."""
+"""SQLite for every package: connections with our pragmas, a write transaction that reads first."""
 
 from collections.abc import Iterator
 from contextlib import contextmanager

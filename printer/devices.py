@@ -1,48 +1,18 @@
-"""The ReceiptPrinter interface and the simple devices: in-memory dummy, file/folder and CUPS."""
+"""The simple receipt printers (in-memory dummy, file or folder, CUPS) and make_printer()."""
 
 import itertools
 import os
 import subprocess
 import tempfile
 import threading
-from abc import ABC, abstractmethod
 from datetime import UTC, datetime
 from pathlib import Path
 
 from printer.address import PrinterAddress, Profile, parse_address
+from printer.base import CONNECT_TIMEOUT, JOB_TIMEOUT, STATUS_TIMEOUT, ReceiptPrinter
 from printer.errors import JobInterrupted, JobUncertain, PrinterUnreachable
-from printer.escpos_render import render
-from printer.slip import Slip
+from printer.escpos_devices import NetworkPrinter, SerialPrinter, UsbPrinter
 from printer.status import PrinterStatus
-
-CONNECT_TIMEOUT = 2.0
-JOB_TIMEOUT = 10.0
-STATUS_TIMEOUT = 1.0
-
-
-class ReceiptPrinter(ABC):
-    """A receipt printer: opened afresh for each job and closed after it."""
-
-    def __init__(self, address: PrinterAddress, profile: Profile | None = None) -> None:
-        self.address = address
-        self.profile = profile or Profile()
-
-    @property
-    def label(self) -> str:
-        """Return a short human name for the printer, used in messages."""
-        return self.address.label
-
-    @abstractmethod
-    def send(self, data: bytes) -> None:
-        """Deliver one ESC/POS job; raise PrinterUnreachable, JobInterrupted or JobUncertain."""
-
-    def print_slip(self, slip: Slip) -> None:
-        """Lay out, encode and send one slip."""
-        self.send(render(slip, self.profile))
-
-    def status(self) -> PrinterStatus:
-        """Ask the device how it is; devices that cannot tell say unknown."""
-        return PrinterStatus.of("unknown")
 
 
 class DummyPrinter(ReceiptPrinter):
@@ -160,9 +130,6 @@ def make_printer(
     status_timeout: float = STATUS_TIMEOUT,
 ) -> ReceiptPrinter:
     """Build the ReceiptPrinter for an address (a string is parsed as KIOSK_RECEIPT_PRINTER)."""
-    # Imported here because those devices build on ReceiptPrinter, defined in this module.
-    from printer.escpos_devices import NetworkPrinter, SerialPrinter, UsbPrinter
-
     if isinstance(address, str):
         address = parse_address(address)
     timeouts = {

@@ -7,7 +7,7 @@ from typing import Any
 
 from printer._escpos import Network, escpos_class
 from printer.address import PrinterAddress, Profile
-from printer.devices import CONNECT_TIMEOUT, JOB_TIMEOUT, STATUS_TIMEOUT, ReceiptPrinter
+from printer.base import CONNECT_TIMEOUT, JOB_TIMEOUT, STATUS_TIMEOUT, ReceiptPrinter
 from printer.errors import JobInterrupted, JobUncertain, PrinterUnreachable
 from printer.status import QUERY_PAPER, QUERY_PRINTER, PrinterStatus, parse_status
 

@@ -11,7 +11,7 @@ from typing import Any
 from sqlite_utils import Database
 
 from printer import queue
-from printer.devices import ReceiptPrinter
+from printer.base import ReceiptPrinter
 from printer.errors import (
     JobInterrupted,
     JobUncertain,

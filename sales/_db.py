@@ -1,36 +1,16 @@
-"""Private helpers: write transactions and UTC timestamps."""
+"""Private helpers: the write transaction, UTC timestamps, one row."""
 
-import contextlib
-from collections.abc import Iterator
 from datetime import UTC, date, datetime
 from zoneinfo import ZoneInfo
 
 from sqlite_utils import Database
 
+# The one write transaction (BEGIN IMMEDIATE, a savepoint inside a caller's) that every package
+# uses. sqlite-utils has none, the top level is fixed and printer/ owns the helper, so this is the
+# only import between sales/ and printer/: database plumbing, nothing about printing.
+from printer.dbtools import write_transaction as write_transaction
+
 BRUSSELS = ZoneInfo("Europe/Brussels")
-
-
-@contextlib.contextmanager
-def write_transaction(db: Database) -> Iterator[Database]:
-    """Run the block in one write transaction that holds the write lock from its first read."""
-    if db.conn.in_transaction:
-        # The caller owns the transaction (and must have begun it IMMEDIATE): nest as a savepoint.
-        with db.atomic():
-            yield db
-        return
-    # BEGIN IMMEDIATE takes the write lock before we read the next number or the stock, so a
-    # concurrent writer waits in busy_timeout instead of failing later with SQLITE_BUSY on upgrade.
-    db.execute("BEGIN IMMEDIATE")
-    try:
-        yield db
-    except BaseException:
-        db.rollback()
-        raise
-    try:
-        db.execute("COMMIT")
-    except BaseException:
-        db.rollback()
-        raise
 
 
 def utc_now() -> datetime:

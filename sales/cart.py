@@ -9,8 +9,8 @@ from sqlite_utils import Database
 
 from sales._db import as_utc, one, utc_now
 from sales.catalogue import price_at
+from sales.coins import cash_rounding
 from sales.errors import EmptyCart, InvalidPayment, InvalidQuantity, UnknownProduct
-from sales.money import cash_rounding
 
 DEFAULT_MAX_QTY = 20
 PAYMENT_METHODS = ("cash", "bancontact_qr", "wero_qr")

@@ -8,8 +8,8 @@ from datetime import datetime
 from sqlite_utils import Database
 
 from sales._db import iso, one, utc_now, write_transaction
+from sales.coins import count_cash
 from sales.errors import InvalidPayment, InvalidQuantity, NoOpenSession, SessionAlreadyOpen
-from sales.money import count_cash
 from sales.reports import SessionReport, build_report, store_z_report
 from sales.stock import require_text
 
@@ -28,6 +28,26 @@ class CashSession:
     opened_by: str
     float_cents: int
     closed_at: datetime | None = None
+
+
+@dataclass(frozen=True)
+class CashClose:
+    """A closed cash session as the desk lists it: when, by whom, and the cash difference."""
+
+    session_id: int
+    closed_at: datetime
+    closed_by: str
+    expected_cents: int
+    counted_cents: int
+    difference_cents: int
+
+
+def recent_closes(db: Database, limit: int = 8) -> list[CashClose]:
+    """The latest closed sessions, newest first (their Z-reports: get_z_report)."""
+    return [CashClose(**{**row, "closed_at": datetime.fromisoformat(row["closed_at"])})
+            for row in db.query(
+                "SELECT session_id, closed_at, closed_by, expected_cents, counted_cents, "
+                "difference_cents FROM cash_closes ORDER BY session_id DESC LIMIT ?", [limit])]
 
 
 def current_session(db: Database) -> CashSession | None:

@@ -36,15 +36,15 @@ def log_in(client, volunteer: dict, pin: str = "2468"):
 
 def audit_actions(app) -> list[tuple]:
     """The audit log as (volunteer name, action, its details in words as the desk says them)."""
-    from kiosk import audit
+    from kiosk import audit, features
     from kiosk.db import connect
     from kiosk.templating import reason_label
-    from kiosk.views.desk import ACTIONS
 
     db = connect(app.config["DATABASE"])
     try:
         with app.test_request_context():
-            return [(r["volunteer_name"], r["action"], audit.details(r, ACTIONS, reason_label))
+            labels = features.audit_labels()
+            return [(r["volunteer_name"], r["action"], audit.details(r, labels, reason_label))
                     for r in db.query("SELECT * FROM audit_log ORDER BY id")]
     finally:
         db.close()

@@ -6,8 +6,8 @@ import pytest
 from PIL import Image
 from playwright.sync_api import expect
 
-from kiosk import ideas
 from kiosk.db import connect
+from kiosk.ideas import store as ideas
 
 pytestmark = pytest.mark.e2e
 

@@ -10,9 +10,10 @@ from pathlib import Path
 import pytest
 from waitress.server import create_server
 
-from kiosk import create_app, ideas, reasons, visits
+from kiosk import create_app, visits
 from kiosk.config import DEFAULTS
 from kiosk.db import connect
+from kiosk.ideas import store as ideas
 from tests.e2e.conftest import SCREENSHOTS, _Served
 from tests.e2e.screens import FLOWS
 from tests.helpers import add_volunteer, stock_and_open_till
@@ -63,7 +64,7 @@ def _count_visits(app):
     """Visits today, a different number per reason: the desk's chart gets bars of each length."""
     db = connect(app.config["DATABASE"])
     try:
-        for number, reason in enumerate(reasons.REASONS):
+        for number, reason in enumerate(visits.REASONS):
             for visit in range(number + 1):
                 visits.record_visit(db, [reason.code], "nl", "kiosk", f"{number:016x}{visit:016x}")
     finally:

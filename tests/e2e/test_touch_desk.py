@@ -6,8 +6,9 @@ from datetime import date, timedelta
 import pytest
 from playwright.sync_api import expect
 
-from kiosk import clock, ideas
+from kiosk import clock
 from kiosk.db import connect
+from kiosk.ideas import store as ideas
 from sales import Payment, record_sale
 from tests.e2e.touch import desk_login, done, layout, on_screen, pick_date, type_into
 from tests.helpers import add_volunteer, stock_and_open_till

@@ -8,13 +8,6 @@ import pytest
 from kiosk.db import MIGRATION_SETS, connect, immediate, migrate
 
 
-@pytest.fixture
-def fresh_db(tmp_path):
-    db = connect(str(tmp_path / "kiosk.db"))
-    yield db
-    db.close()
-
-
 def test_connect_sets_wal_full_sync_foreign_keys_and_busy_timeout(fresh_db):
     assert fresh_db.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
     assert fresh_db.execute("PRAGMA synchronous").fetchone()[0] == 2

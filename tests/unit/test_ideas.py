@@ -4,21 +4,17 @@ from datetime import UTC, datetime, timedelta
 
 import pytest
 
-from kiosk import clock, ideas
-from kiosk.db import connect, migrate
+from kiosk import clock
+from kiosk.ideas import store as ideas
 
 T0 = datetime(2026, 5, 1, 12, 0, tzinfo=UTC)
 DRAFT = {"kind": "melding", "theme": "netheid", "text": "Zwerfvuil aan de Dender",
          "place": "", "name": "", "phone": "", "email": "", "consent": ""}
 
 
-@pytest.fixture
-def fresh_db(tmp_path, monkeypatch):
+@pytest.fixture(autouse=True)
+def frozen_clock(monkeypatch):
     monkeypatch.setattr(clock, "now", lambda: T0)
-    db = connect(str(tmp_path / "kiosk.db"))
-    migrate(db)
-    yield db
-    db.close()
 
 
 def test_clean_trims_normalises_and_drops_control_characters():

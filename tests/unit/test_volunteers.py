@@ -13,14 +13,6 @@ from tests.helpers import CountingHasher
 
 
 @pytest.fixture
-def fresh_db(tmp_path):
-    db = connect(str(tmp_path / "kiosk.db"))
-    migrate(db)
-    yield db
-    db.close()
-
-
-@pytest.fixture
 def frozen(monkeypatch):
     """A clock that only moves when the test says so."""
     moment = [clock.now()]

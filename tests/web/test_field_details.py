@@ -71,7 +71,7 @@ def _void_slip(app, method):
                                                               else None), "Anna", "k" * 32, "BP1")
     refund = sales.void_sale(db, sale.number, "Anna", "verkeerde zak")
     db.close()
-    from kiosk.receipts import receipt_slip
+    from kiosk.printing import receipt_slip
 
     with app.test_request_context():
         return render(receipt_slip(refund), Profile()).decode("cp858")

@@ -5,8 +5,8 @@ import re
 
 import pytest
 
-from kiosk import ideas
 from kiosk.db import connect
+from kiosk.ideas import store as ideas
 
 HX = {"HX-Request": "true"}
 GOOD = {"kind": "idee", "theme": "spelen", "text": "Een ruilkast aan het speelplein",

@@ -7,8 +7,9 @@ from datetime import UTC, datetime, timedelta
 
 import pytest
 
-from kiosk import clock, ideas
+from kiosk import clock
 from kiosk.db import connect
+from kiosk.ideas import store as ideas
 from tests.helpers import add_volunteer, audit_actions, log_in
 
 HX = {"HX-Request": "true"}

@@ -2,9 +2,9 @@
 
 import pytest
 
-from kiosk import ideas
 from kiosk.db import connect
 from kiosk.forms import one_line, whole_number
+from kiosk.ideas import store as ideas
 from kiosk.money import parse_euros
 from tests.helpers import add_volunteer, csrf_token, log_in, stock_and_open_till
 

@@ -151,7 +151,7 @@ def test_paid_print_crash_before_its_release_records_no_sale(app, client, anna, 
     for path, data in [("/shop/pay/pin", {"volunteer_id": anna["id"], "pin": "2468"}),
                        ("/shop/pay/method", {"method": "wero_qr"})]:
         kiosk.post(path, headers=kiosk.token_header, data=data)
-    monkeypatch.setattr("kiosk.documents.release", _crash)
+    monkeypatch.setattr("kiosk.prints.store.release", _crash)
     with pytest.raises(Crash):
         kiosk.post("/shop/pay/confirm", headers=kiosk.token_header)
     assert _state(app, "sale") == (0, 0, 0) and _doc(app, kiosk.token).status == "paying"
@@ -171,7 +171,7 @@ def _close_directly(app) -> None:
 
 
 def _idea_directly(app) -> None:
-    from kiosk import ideas
+    from kiosk.ideas import store as ideas
 
     with contextlib.closing(connect(app.config["DATABASE"])) as db:
         ideas.record_idea(db, {**GOOD}, "a" * 32)

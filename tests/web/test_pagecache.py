@@ -5,8 +5,9 @@ import re
 from datetime import timedelta
 
 import sales
-from kiosk import clock, create_app, ideas, pagecache
+from kiosk import clock, create_app, pagecache
 from kiosk.db import connect, generation, get_db
+from kiosk.ideas import store as ideas
 from tests.helpers import add_volunteer, csrf_token, form_fields, stock_and_open_till
 from tests.web.test_checkin import _visits
 

@@ -5,8 +5,9 @@ import re
 import pytest
 
 import sales
-from kiosk import create_app, ideas
+from kiosk import create_app
 from kiosk.db import connect
+from kiosk.ideas import store as ideas
 from tests.helpers import add_volunteer, csrf_token, log_in
 
 HTMX = {"HX-Request": "true"}

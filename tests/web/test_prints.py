@@ -7,8 +7,8 @@ from datetime import timedelta
 import pytest
 
 from kiosk import clock, create_app
-from kiosk import documents as docs
 from kiosk.db import connect
+from kiosk.prints import store as docs
 from tests.helpers import csrf_token, form_fields, jpeg_bytes, pdf_bytes
 
 LAN = {"REMOTE_ADDR": "192.168.1.40"}
@@ -195,7 +195,7 @@ def test_free_print_is_queued_printed_and_forgotten(app, kiosk, phone, tmp_path)
     assert 'data-status="queued"' in response.get_data(as_text=True)
     doc = _doc(app, kiosk.token)
     assert (doc.pages_to_print, doc.price_cents) == (4, 0)
-    from kiosk.document_worker import DocumentWorker
+    from kiosk.prints.worker import DocumentWorker
 
     glue = app.extensions["printing"]
     worker = DocumentWorker(app.config["DATABASE"], glue.documents, glue.uploads)
@@ -314,7 +314,7 @@ def test_paid_print_goes_through_the_shop_journal(app, kiosk, phone):
 def test_document_round_trip_through_cups(app, kiosk, phone, cups_pdf, tmp_path):
     import time
 
-    from kiosk.document_worker import DocumentWorker
+    from kiosk.prints.worker import DocumentWorker
     from printer.document import CupsPrinter
 
     _ready(app, kiosk, phone)

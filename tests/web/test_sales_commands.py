@@ -131,8 +131,8 @@ def test_export_refuses_a_bad_month(runner, tmp_path, month):
 def test_export_writes_the_months_ideas_without_contact_details(app, tmp_path):
     import csv
 
-    from kiosk import ideas
     from kiosk.db import connect
+    from kiosk.ideas import store as ideas
 
     db = connect(app.config["DATABASE"])
     draft = {"kind": "idee", "theme": "groen", "text": "Een ruilkast aan het plein",

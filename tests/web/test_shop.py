@@ -227,7 +227,7 @@ def test_shop_printer_not_ready_is_said_before_money_is_taken(app, shop, anna):
 def test_receipt_slip_shows_the_cash_rounding_as_its_own_line(app):
     from datetime import UTC, date, datetime
 
-    from kiosk.receipts import receipt_slip
+    from kiosk.printing import receipt_slip
     from printer.address import Profile
     from printer.escpos_render import render
     from sales.receipts import Receipt, ReceiptLine

@@ -6,9 +6,9 @@ from datetime import UTC, datetime
 import pytest
 
 from kiosk import clock
-from kiosk.document_slips import proof_slip
-from kiosk.documents import Document
-from kiosk.idea_slips import thanks_slip
+from kiosk.ideas.slips import thanks_slip
+from kiosk.prints.slips import proof_slip
+from kiosk.prints.store import Document
 from printer.address import Profile
 from printer.layout import layout
 from printer.slip import BigNumber, Header, Text

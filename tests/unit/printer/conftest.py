@@ -1,4 +1,4 @@
-"""Fixtures for the printer tests: a fresh queue database, a fake ESC/POS printer on 127.0.0.1."""
+"""Fixtures for the printer tests: a fake ESC/POS printer on 127.0.0.1, a fake `lp`."""
 
 import contextlib
 import os
@@ -10,8 +10,6 @@ import threading
 import pytest
 
 import printer  # noqa: F401 - first, so python-escpos is imported through printer._escpos
-from printer.dbtools import connect
-from printer.migrations import apply
 from printer.status import QUERY_PAPER, QUERY_PRINTER
 
 STATUS = {
@@ -20,24 +18,6 @@ STATUS = {
     "drop": (b"\x12", b"\x12"),
     "paper_out": (b"\x1e", b"\x72"),
 }
-
-
-@pytest.fixture
-def db_path(tmp_path):
-    """Path of a migrated, empty kiosk database."""
-    path = tmp_path / "kiosk.db"
-    db = connect(path)
-    apply(db)
-    db.close()
-    return path
-
-
-@pytest.fixture
-def fresh_db(db_path):
-    """A connection to a migrated, empty database."""
-    db = connect(db_path)
-    yield db
-    db.close()
 
 
 class FakePrinter:

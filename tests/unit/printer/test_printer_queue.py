@@ -136,7 +136,7 @@ def test_mark_calls_ignore_jobs_that_are_not_printing(fresh_db):
     assert status(fresh_db, job_id) == "queued"
 
 
-def test_recover_after_crash_turns_printing_into_unknown_not_queued(db_path):
+def test_recover_after_crash_turns_printing_into_unknown_not_queued(db_path, fresh_db):
     db = connect(db_path)
     job_id = queue.enqueue(db, "receipt", slip())
     waiting = queue.enqueue(db, "receipt", slip())

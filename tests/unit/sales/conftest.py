@@ -1,39 +1,15 @@
-"""Fixtures for the sales unit tests: file databases with the production pragmas."""
+"""Fixtures for the sales unit tests: more connections, a shop ready to sell (fresh_db: tests/)."""
 
-import sqlite3
 from datetime import UTC, datetime
-from pathlib import Path
 
 import pytest
 from sqlite_utils import Database
 
-from sales import DEFAULT_CATALOGUE, load_catalogue, migrations, open_session, record_intake
+from printer.dbtools import connect as open_db
+from sales import DEFAULT_CATALOGUE, load_catalogue, open_session, record_intake
 
 NOW = datetime(2026, 3, 2, 10, 0, tzinfo=UTC)
 PREFIX = "BP1"
-
-
-def open_db(path: Path) -> Database:
-    """Open a connection the way the kiosk does: WAL, full sync, foreign keys, busy timeout."""
-    db = Database(sqlite3.connect(str(path), check_same_thread=True))
-    db.execute("PRAGMA busy_timeout = 5000")
-    db.enable_wal()
-    db.execute("PRAGMA synchronous = FULL")
-    db.execute("PRAGMA foreign_keys = ON")
-    return db
-
-
-@pytest.fixture
-def db_path(tmp_path):
-    return tmp_path / "kiosk.db"
-
-
-@pytest.fixture
-def fresh_db(db_path):
-    db = open_db(db_path)
-    migrations.apply(db)
-    yield db
-    db.close()
 
 
 @pytest.fixture

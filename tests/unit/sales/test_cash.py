@@ -15,6 +15,7 @@ from sales import (
     void_sale,
     x_report,
 )
+from sales.cash import recent_closes
 from sales.errors import InvalidPayment, MissingInput, NoOpenSession, SessionAlreadyOpen
 from sales.receipts import list_receipts
 from tests.unit.sales.conftest import NOW, PREFIX, count
@@ -110,3 +111,14 @@ def test_record_sale_refused_after_close(day_db):
         sell(day_db, {"PMD": 1}, Payment("cash"), "late")
     with pytest.raises(NoOpenSession):
         x_report(day_db)
+
+
+def test_recent_closes_lists_closed_sessions_newest_first(shop_db):
+    close_session(shop_db, 5000, BAGS, "Els", now=NOW + timedelta(hours=1))
+    open_session(shop_db, 2000, "Jan", now=NOW + timedelta(hours=2))
+    close_session(shop_db, 1990, BAGS, "Jan", now=NOW + timedelta(hours=3))
+    closes = recent_closes(shop_db)
+    assert [(c.closed_by, c.difference_cents) for c in closes] == [("Jan", -10), ("Els", 0)]
+    assert closes[0].closed_at == NOW + timedelta(hours=3)
+    assert len(recent_closes(shop_db, limit=1)) == 1
+

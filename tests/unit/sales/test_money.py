@@ -2,8 +2,8 @@
 
 import pytest
 
+from sales.coins import cash_rounding, count_cash
 from sales.errors import InvalidPayment
-from sales.money import cash_rounding, count_cash
 
 
 @pytest.mark.parametrize(

@@ -11,8 +11,8 @@ from sqlite_utils import Database
 from sales import Payment, cash_rounding, count_cash, migrations, price_cart, record_sale
 from sales.cash import open_session
 from sales.catalogue import Product, save_product, set_price
+from sales.coins import EUR_DENOMINATIONS_CENTS
 from sales.journal import void_sale
-from sales.money import EUR_DENOMINATIONS_CENTS
 from sales.stock import record_intake
 
 NOW = datetime(2026, 3, 2, 10, 0, tzinfo=UTC)

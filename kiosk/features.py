@@ -1,0 +1,125 @@
+"""What a feature declares (Feature) and the features the kiosk is made of (ALL).
+
+A new feature is a package kiosk/<name>/ (views.py, desk.py, store.py, slips.py, export.py, as
+it needs them) with `FEATURE = Feature(...)` in its `__init__.py`, and one more name in ALL:
+create_app, the home screen, the desk's menu, the audit log, `kiosk purge` and `kiosk export`
+collect what they need from the declarations. Features never import each other.
+"""
+
+import importlib
+from collections.abc import Callable, Iterable, Mapping
+from dataclasses import dataclass, field
+from datetime import datetime
+
+import click
+from flask import Blueprint, Flask, current_app
+from sqlite_utils import Database
+
+from kiosk.audit import Label
+from kiosk.config import DEFAULTS
+
+# The feature packages under kiosk/, in order: blueprints are registered, tiles shown, purges
+# run and export files written in this order.
+ALL = ["home", "checkin", "shop", "till", "prints", "ideas", "desk", "health"]
+
+
+@dataclass(frozen=True)
+class Tile:
+    """A home-screen tile: where it leads, its one- or two-word label, its pictogram."""
+
+    endpoint: str
+    label: object
+    icon: str
+
+
+@dataclass(frozen=True)
+class MenuEntry(Tile):
+    """A page in the desk's menu: what a tile has, and `order`, where it goes in the menu."""
+
+    order: int = 0
+
+
+@dataclass(frozen=True)
+class Export:
+    """One CSV file of `kiosk export`: its name, columns, the month's rows and what a row is.
+
+    `rows(db, start, end)` runs in the app's context and gives the rows of [start, end).
+    """
+
+    file: str
+    columns: tuple[str, ...]
+    rows: Callable[[Database, datetime, datetime], Iterable[dict]]
+    counted: str
+
+
+@dataclass(frozen=True)
+class Feature:
+    """What a feature brings; every part is optional.
+
+    purge(db) deletes what its retention rules say must go and says what went (in Dutch, for
+    `kiosk purge`); reset(db, session) drops what a visitor left when the screen resets;
+    paid(db, payment, receipt) runs in a sale's transaction for a payment the feature started;
+    a4_worker is the class that drives the A4 printer (its feature prints documents).
+    """
+
+    name: str
+    blueprints: tuple[Blueprint, ...] = ()
+    tile: Tile | None = None
+    desk_menu: tuple[MenuEntry, ...] = ()
+    audit_labels: Mapping[str, Label] = field(default_factory=dict)
+    purge: Callable[[Database], str] | None = None
+    export: Export | None = None
+    commands: tuple[click.Command, ...] = ()
+    settings: Mapping[str, object] = field(default_factory=dict)
+    reset: Callable[[Database, Mapping], None] | None = None
+    paid: Callable[[Database, Mapping, object], None] | None = None
+    a4_worker: Callable | None = None
+
+
+def load(names: Iterable[str] | None = None) -> list[Feature]:
+    """The declarations of the feature packages named in ALL (imported now, not before)."""
+    return [importlib.import_module(f"kiosk.{name}").FEATURE
+            for name in (ALL if names is None else names)]
+
+
+def defaults(features: Iterable[Feature] | None = None) -> dict:
+    """Every setting's default: the core's, then each feature's own."""
+    found = dict(DEFAULTS)
+    for feature in load() if features is None else features:
+        found.update(feature.settings)
+    return found
+
+
+def a4_worker(features: Iterable[Feature]) -> Callable | None:
+    """The A4 printer's worker class, from the feature that declares one."""
+    return next((f.a4_worker for f in features if f.a4_worker is not None), None)
+
+
+def init_app(app: Flask, features: list[Feature]) -> None:
+    """Register the features' blueprints and commands; keep them for the core to collect."""
+    app.extensions["features"] = features
+    for feature in features:
+        for blueprint in feature.blueprints:
+            app.register_blueprint(blueprint)
+        for command in feature.commands:
+            app.cli.add_command(command)
+    menu = sorted((entry for f in features for entry in f.desk_menu), key=lambda e: e.order)
+    app.jinja_env.globals["desk_menu"] = [(e.endpoint, e.label, e.icon) for e in menu]
+
+
+def declared() -> list[Feature]:
+    """This app's features."""
+    return current_app.extensions["features"]
+
+
+def tiles() -> list[Tile]:
+    """The home screen's tiles, one per feature that has one."""
+    return [f.tile for f in declared() if f.tile is not None]
+
+
+def audit_labels() -> dict[str, Label]:
+    """Every audit-log action's label (and words), from all features."""
+    labels: dict[str, Label] = {}
+    for feature in declared():
+        labels.update(feature.audit_labels)
+    return labels

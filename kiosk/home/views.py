@@ -1,0 +1,58 @@
+"""Home screen, language switch and the idle reset that forgets the previous visitor."""
+
+from urllib.parse import urlsplit
+
+from flask import Blueprint, current_app, redirect, render_template, request, session, url_for
+
+from kiosk import features
+from kiosk.db import get_db
+from kiosk.home.favicon import ico as favicon_ico
+from kiosk.pagecache import shared_page
+from kiosk.security import lan_allowed
+
+bp = Blueprint("home", __name__)
+
+
+def _idle_goes_to_reset() -> bool:
+    """Whether this home screen still has something to forget (a language, a desk login)."""
+    return bool(session.get("lang") or session.get("volunteer_id"))
+
+
+@bp.get("/")
+@shared_page(vary=_idle_goes_to_reset)
+def index():
+    """The home screen with a tile per feature."""
+    return render_template("home/index.html", tiles=features.tiles())
+
+
+@bp.get("/lang/<code>")
+def language(code: str):
+    """Switch the language for this visit, then go back where the visitor was."""
+    if code in current_app.config["LANGUAGES"]:
+        session["lang"] = code
+    target = request.args.get("next", "")
+    # Only a path on this kiosk, never another site.
+    if not target.startswith("/") or target.startswith("//") or urlsplit(target).netloc:
+        target = url_for("home.index")
+    return redirect(target)
+
+
+@bp.get("/favicon.ico")
+@lan_allowed
+def favicon():
+    """The small icon browsers ask for on their own (phones on the Wi-Fi too)."""
+    response = current_app.response_class(favicon_ico(), mimetype="image/vnd.microsoft.icon")
+    response.cache_control.max_age = 86400
+    return response
+
+
+@bp.get("/reset")
+def reset():
+    """Forget everything of the previous visitor and show the home screen."""
+    for feature in features.declared():
+        if feature.reset:  # what the visitor left half done is not kept for the next one
+            feature.reset(get_db(), session)
+    session.clear()
+    response = redirect(url_for("home.index"), code=303)
+    response.headers["Clear-Site-Data"] = '"cache", "storage"'
+    return response
