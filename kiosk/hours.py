@@ -83,9 +83,9 @@ def parse_line(line: str) -> Slot:
     if end <= start:
         raise HoursError(f"'{line}': het einduur komt na het beginuur")
     days: set[int] = set()
-    for token in words[:-1]:
-        if token != ",":
-            days |= _days(token, line)
+    for word in words[:-1]:
+        if word != ",":
+            days |= _days(word, line)
     if not days:
         raise HoursError(f"'{line}': op welke dagen?")
     return Slot(frozenset(days), start, end, appointment)
