@@ -1,0 +1,5 @@
+"""Where to go: placeholder while it is built."""
+
+from kiosk.features import Feature
+
+FEATURE = Feature("info")
