@@ -19,7 +19,7 @@ def rights_group() -> None:
 @click.argument("file", type=click.Path(dir_okay=False, path_type=Path))
 @with_appcontext
 def load_command(file: Path) -> None:
-    """Load rights, their conditions and texts from a TOML file (see kiosk/rights/), all or nothing."""
+    """Load rights, their conditions and texts from a TOML file (kiosk/rights/), all or nothing."""
     if not file.is_file():
         fail(f"het bestand {file} bestaat niet.")
     try:
