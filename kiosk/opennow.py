@@ -76,6 +76,18 @@ def holiday(place: Place, language: str, moment: datetime | None = None) -> str:
     return hours.holiday_name(calendar().country, today, language) or found.closed_for
 
 
+def _days(days: list[int], names: list[str]) -> str:
+    """Weekdays as a reader says them: "ma, wo, vr", and a run of three or more as "ma-vr"."""
+    runs: list[list[int]] = []
+    for day in days:
+        if runs and day == runs[-1][-1] + 1:
+            runs[-1].append(day)
+        else:
+            runs.append([day])
+    return ", ".join(f"{names[r[0]]}-{names[r[-1]]}" if len(r) > 2
+                     else ", ".join(names[d] for d in r) for r in runs)
+
+
 def week(place: Place, language: str) -> list[str]:
     """The weekly hours as lines: "ma, wo, vr 09:00-12:00", "op afspraak: di 16:00-19:00"."""
     monday = datetime(2024, 1, 1)  # a Monday: weekday names from Babel in the language
@@ -84,7 +96,7 @@ def week(place: Place, language: str) -> list[str]:
     lines = []
     with force_locale(language):
         for slot in place.slots:
-            days = ", ".join(names[d] for d in sorted(slot.days))
+            days = _days(sorted(slot.days), names)
             text = f"{days} {slot.start:%H:%M}-{slot.end:%H:%M}"
             lines.append(gettext("op afspraak: %(hours)s", hours=text) if slot.appointment
                          else text)
