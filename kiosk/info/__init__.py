@@ -5,27 +5,23 @@ import contextlib
 from flask import Flask
 from flask_babel import lazy_gettext as _l
 
-from kiosk import hours, settings
+from kiosk import hours
 from kiosk.config import ConfigError
 from kiosk.db import connect
 from kiosk.features import Export, Feature, MenuEntry, Tile
 from kiosk.info import cli, desk, export, referral, store, views
 from kiosk.places import list_places, load_places
 
-SEEDED = "places_defaults_loaded"
-
 
 def setup(app: Flask) -> None:
-    """Check the closed days now; a new kiosk gets Dendermonde's places once."""
+    """Check the closed days now; a kiosk without places gets Dendermonde's."""
     try:
         hours.parse_closed_days(app.config["CLOSED_DAYS"])
     except hours.HoursError as error:
         raise ConfigError(f"KIOSK_CLOSED_DAYS: {error}") from error
     with contextlib.closing(connect(app.config["DATABASE"])) as db:
-        if settings.get(db, SEEDED) != "1":
-            if not list_places(db, with_inactive=True):
-                load_places(db, store.DEFAULTS)
-            settings.put(db, SEEDED, "1")
+        if not list_places(db, with_inactive=True):  # places are never deleted, only switched off
+            load_places(db, store.DEFAULTS)
 
 
 views.bp.record_once(lambda state: setup(state.app))

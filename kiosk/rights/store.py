@@ -86,6 +86,7 @@ def count_shown(db: Database, codes: list[str], key: str, day: date) -> bool:
     if not KEY_PATTERN.match(key or "") or not codes:
         return False
     with immediate(db):
+        forget_keys(db, day)
         if db.execute("SELECT 1 FROM rights_keys WHERE key = ?", [key]).fetchone():
             return False
         db.execute("INSERT INTO rights_keys (key, day) VALUES (?, ?)", [key, day.isoformat()])
