@@ -178,6 +178,11 @@ def get_place(db: Database, code: str) -> Place | None:
     return _from_row(rows[0]) if rows else None
 
 
+def version(db: Database) -> tuple:
+    """A value that changes whenever a place changes (cheaper to ask than to draw the pages)."""
+    return tuple(db.execute("SELECT count(*), max(updated_at) FROM places").fetchone())
+
+
 def partners(db: Database) -> list[Place]:
     """Where a volunteer can refer someone: the Sociaal Huis and the partners of the network."""
     return list_places(db, ("sociaal-huis", "partner"))

@@ -7,17 +7,22 @@ from flask import Blueprint, abort, request
 from flask_babel import get_locale
 
 from kiosk import opennow
-from kiosk.db import generation, get_db, immediate
+from kiosk.db import get_db, immediate
 from kiosk.forms import KEY_PATTERN
 from kiosk.htmx import render
 from kiosk.info.slips import online_slip, place_slip
 from kiosk.pagecache import FORM_KEY, shared_page
-from kiosk.places import get_place, list_places
+from kiosk.places import get_place, list_places, version
 from kiosk.printing import enqueue, header, printing
 from printer import queue
 
 bp = Blueprint("info", __name__, url_prefix="/info")
 GROUPS = (("buurtpunt",), ("sociaal-huis",), ("partner",))
+
+
+def _places() -> tuple:
+    """Kept pages change with the places (the print worker's writes do not touch them)."""
+    return version(get_db())
 
 
 def _key() -> str:
@@ -34,7 +39,7 @@ def shown(place) -> dict:
 
 
 @bp.get("")
-@shared_page(vary=generation)
+@shared_page(vary=_places)
 def index():
     """Every place, grouped: buurtpunten, the Sociaal Huis, partners; open now or when."""
     db = get_db()
@@ -43,7 +48,7 @@ def index():
 
 
 @bp.get("/place/<code>")
-@shared_page(vary=generation)
+@shared_page(vary=_places)
 def place(code: str):
     """One place: what it is for, where, how to reach it, its hours, what to bring."""
     return _place(code, FORM_KEY)
@@ -68,7 +73,7 @@ def print_place(code: str):
 
 
 @bp.get("/online")
-@shared_page(vary=generation)
+@shared_page(vary=_places)
 def online():
     """The city's online services as QR codes, to open later on a phone."""
     return _online(FORM_KEY)
