@@ -44,6 +44,10 @@ DEFAULTS = {
     # The kiosk page may stay open for hours; the token lives as long as the session.
     "WTF_CSRF_TIME_LIMIT": None,
     "BABEL_DEFAULT_TIMEZONE": "Europe/Brussels",
+    # Opening hours of the places the kiosk points to (kiosk/places.py, kiosk/hours.py):
+    "HOLIDAYS_COUNTRY": "BE",  # whose public holidays close every place ("" for none)
+    "CLOSED_DAYS": [],  # other closed days: "2026-12-24" or "2026-07-20/2026-08-02"
+    "CHECK_AFTER_MONTHS": 12,  # the desk warns about a text last checked this long ago
 }
 
 SETTINGS_FILE = "kiosk.toml"

@@ -170,3 +170,64 @@ def m005_receipt_job_refs(db: Database) -> None:
         "AND reprint_of IS NULL AND json_extract(payload, '$.duplicate') = 0 "
         "AND json_extract(payload, '$.body[0].label') = 'Bon' "
         "GROUP BY json_extract(payload, '$.body[0].value'))")
+
+
+@migrations()
+def m020_places(db: Database) -> None:
+    """The places of the network (buurtpunten, Sociaal Huis, partners, online services)."""
+    db.execute("""CREATE TABLE places (
+        code TEXT PRIMARY KEY,
+        kind TEXT NOT NULL CHECK (kind IN ('buurtpunt', 'sociaal-huis', 'partner', 'online')),
+        position INTEGER NOT NULL DEFAULT 0,
+        active INTEGER NOT NULL DEFAULT 1,
+        address TEXT NOT NULL DEFAULT '',
+        phones TEXT NOT NULL DEFAULT '',
+        url TEXT NOT NULL DEFAULT '',
+        hours TEXT NOT NULL DEFAULT '',
+        texts TEXT NOT NULL DEFAULT '{}',
+        checked TEXT NOT NULL DEFAULT '',
+        updated_at TEXT NOT NULL
+    )""")
+
+
+@migrations()
+def m020_rights(db: Database) -> None:
+    """The rights finder's rules and texts, and how often each right was shown (nothing more)."""
+    db.execute("""CREATE TABLE rights (
+        code TEXT PRIMARY KEY,
+        position INTEGER NOT NULL DEFAULT 0,
+        active INTEGER NOT NULL DEFAULT 1,
+        automatic TEXT NOT NULL CHECK (automatic IN ('yes', 'sometimes', 'no')),
+        place TEXT NOT NULL DEFAULT '',
+        source TEXT NOT NULL DEFAULT '',
+        checked TEXT NOT NULL,
+        conditions TEXT NOT NULL DEFAULT '[]',
+        texts TEXT NOT NULL DEFAULT '{}',
+        updated_at TEXT NOT NULL
+    )""")
+    # Per day and right, a count; never the answers, never a time of day.
+    db.execute("""CREATE TABLE rights_shown (
+        day TEXT NOT NULL,
+        code TEXT NOT NULL,
+        shown INTEGER NOT NULL DEFAULT 0,
+        PRIMARY KEY (day, code)
+    )""")
+    # The form keys already counted (a double tap counts once); a key says nothing else.
+    db.execute("""CREATE TABLE rights_keys (
+        key TEXT PRIMARY KEY,
+        day TEXT NOT NULL
+    )""")
+
+
+@migrations()
+def m020_referrals(db: Database) -> None:
+    """Referrals from the desk to a partner: the day, the partner, the reason; never a name."""
+    db.execute("""CREATE TABLE referrals (
+        id INTEGER PRIMARY KEY,
+        day TEXT NOT NULL,
+        place TEXT NOT NULL,
+        reason TEXT NOT NULL,
+        request_key TEXT NOT NULL UNIQUE,
+        created_at TEXT NOT NULL
+    )""")
+    db.execute("CREATE INDEX referrals_day ON referrals(day)")

@@ -77,13 +77,13 @@ def day(value) -> str:
 
 
 @functools.lru_cache(maxsize=16)
-def qr_svg(data: str) -> Markup:
+def qr_svg(data: str, scale: int = 7) -> Markup:
     """A QR code as inline SVG (segno), big enough to scan from a phone at arm's length.
 
     Kept for the few latest addresses: choosing its mask takes segno milliseconds, and the
     print screen shows the same code again after each step back.
     """
-    svg = segno.make_qr(data, error="m").svg_inline(scale=7, border=2, dark="#15212e")
+    svg = segno.make_qr(data, error="m").svg_inline(scale=scale, border=2, dark="#15212e")
     return Markup(svg)  # noqa: S704 - segno escapes the data it draws
 
 

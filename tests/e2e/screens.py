@@ -106,6 +106,28 @@ FLOWS: dict[str, list[Screen]] = {
         screen("wall-joined", tap("#wall .ik-ook button:not([disabled])"),
                ready="#wall .ik-ook .joined"),
     ],
+    "rights": [
+        screen("rights-1-household", go("/rights"), ready="#rights [data-question=household]"),
+        screen("rights-2-children", tap("#rights button[name=answer][value=others]"),
+               ready="#rights [data-question=children]"),
+        # The rest answered and skipped so that every kind of card shows.
+        screen("rights-results", tap("#rights button[name=answer][value=yes]"),
+               tap("#rights button[name=answer][value=yes]"),
+               tap("#rights button[name=answer][value=skip]"),
+               tap("#rights button[name=answer][value=no]"),
+               tap("#rights button[name=answer][value=skip]"),
+               ready="#rights[data-step=results] .right-tile"),
+        screen("rights-card", tap("#rights [data-right=huurpremie]"),
+               ready="#rights[data-step=card] [data-open-now]"),
+        screen("rights-card-printed", tap("#rights button.print"), ready="#rights #slip-status"),
+    ],
+    "info": [
+        screen("info", go("/info"), ready="#info .place-tile"),
+        screen("info-place", tap("#info [data-place=sociaal-huis]"),
+               ready="#info[data-place=sociaal-huis] .week"),
+        screen("info-place-printed", tap("#info button.print"), ready="#info #slip-status"),
+        screen("info-online", go("/info/online"), ready="#info .online-card svg"),
+    ],
     "desk": [
         screen("desk-login", go("/desk/login"), ready="#login .names"),
         screen("desk-pin", tap("#login a.name"), ready="#login .pinpad"),
