@@ -92,8 +92,8 @@ def correct():
         return _page(422, form="correct", error=FormError("product", str(error)))
     audit.log(get_db(), "stock-correct", volunteer=current_volunteer(), name=level.name,
               delta=delta, reason=reason)
-    return _done(_l("Voorraad %(name)s aangepast (%(delta)s).", name=level.name,
-                    delta=f"{delta:+d}"))
+    signed = f"{delta:+d}"  # outside the call: babel's extractor skips f-strings in _l()
+    return _done(_l("Voorraad %(name)s aangepast (%(delta)s).", name=level.name, delta=signed))
 
 
 def _done(notice):
