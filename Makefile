@@ -13,7 +13,7 @@ run: install assets translations
 	$(BIN)/kiosk serve
 
 test: install-test assets translations test-system
-	$(BIN)/pytest
+	$(BIN)/pytest -n auto
 
 bench: install assets translations
 	$(BIN)/python bench/bench_routes.py

@@ -113,8 +113,9 @@ def test_info_referral_slip_and_record_carry_no_personal_data(app, desk):
     slip = json.loads(jobs[0][0])
     printed = " ".join(e.get("text", "") for e in slip["body"])
     assert slip["title"] == "Doorverwijzing"
-    assert "Verwezen door het buurtpunt" in printed and "Gentsesteenweg 1" in printed
-    assert "Naam: ____" in printed  # a line the visitor fills in by hand, if they want
+    # The visitor's language under the Dutch title line the partner reads.
+    assert "Referred by the buurtpunt" in printed and "Gentsesteenweg 1" in printed
+    assert "Name: ____" in printed  # a line the visitor fills in by hand, if they want
     assert "Fatima" not in jobs[0][0] and "0470" not in jobs[0][0]
     _, day, place, reason, key, _created = rows[0]
     assert (place, reason, len(key)) == ("sociaal-huis", "geld", 32)
