@@ -27,6 +27,7 @@ def create_app(test_config: dict | None = None) -> Flask:
         forms,
         htmx,
         i18n,
+        logs,
         pagecache,
         printing,
         security,
@@ -37,7 +38,7 @@ def create_app(test_config: dict | None = None) -> Flask:
     config.load(app, test_config, features.defaults(declared))
     forms.init_app(app)
     printing.init_app(app, features.a4_worker(declared))
-    for core in (db, htmx, i18n, security, templating, errors, pagecache):
+    for core in (db, logs, htmx, i18n, security, templating, errors, pagecache):
         core.init_app(app)
     for commands in (db, cli):
         commands.init_app_commands(app)
