@@ -66,7 +66,14 @@ translations: install
 
 # After changing visible strings: extract them and update the catalogues, then translate.
 messages: install
-	$(BIN)/pybabel extract -F babel.cfg -k _l -o kiosk/translations/messages.pot .
+	$(BIN)/pybabel extract -F babel.cfg -k _l -o kiosk/translations/messages.pot \
+	  --project="Buurtpunt kiosk" --version="$$($(BIN)/python -c 'import kiosk; print(kiosk.__version__)')" \
+	  --copyright-holder="Stad Dendermonde and the kiosk's contributors" \
+	  --msgid-bugs-address="the buurtpunt kiosk's issue tracker" \
+	  --header-comment="$$(printf '%s\n' \
+	    '# The visible strings of the buurtpunt kiosk: Dutch (plain, B1) is the source.' \
+	    '# Copyright (C) YEAR ORGANIZATION' \
+	    '# This file is distributed under the same license as the PROJECT project (EUPL-1.2).' '#')" .
 	$(BIN)/pybabel update -i kiosk/translations/messages.pot -d kiosk/translations
 
 # Copy the screenshots the browser tests took into docs/ for the README.
