@@ -5,8 +5,11 @@ BIN := $(VENV)/bin
 VENDOR := kiosk/static/vendor
 SUDO := $(if $(filter 0,$(shell id -u)),,sudo)
 APT := $(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get
+# Locked versions of every Python package (`make lock` refreshes them); the installer uses it too.
+LOCK := constraints.txt
+PIP_INSTALL := $(BIN)/python -m pip install --quiet --constraint $(LOCK)
 
-.PHONY: run test install install-test assets translations system test-system bench lint messages screenshots clean
+.PHONY: run test install install-test assets translations system test-system bench lint lock messages screenshots clean
 
 run: install assets translations
 	$(BIN)/kiosk init-db
@@ -36,13 +39,20 @@ $(BIN)/python: | system
 	python3 -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
 
-$(VENV)/.installed: pyproject.toml | $(BIN)/python
-	$(BIN)/python -m pip install --quiet -e .
+$(VENV)/.installed: pyproject.toml $(LOCK) | $(BIN)/python
+	$(PIP_INSTALL) -e .
 	touch $@
 
-$(VENV)/.installed-test: pyproject.toml | $(BIN)/python
-	$(BIN)/python -m pip install --quiet -e '.[test]'
+$(VENV)/.installed-test: pyproject.toml $(LOCK) | $(BIN)/python
+	$(PIP_INSTALL) -e '.[test]'
 	touch $@ $(VENV)/.installed
+
+# Refresh the lock to the newest versions pyproject.toml allows, for every platform (a Pi is
+# aarch64, CI x86-64) and Bookworm's Python 3.11. Run it after changing the dependencies.
+lock: | $(BIN)/python
+	$(BIN)/python -m pip install --quiet 'uv>=0.9,<1'
+	$(BIN)/uv pip compile pyproject.toml --extra usb --extra serial --extra test --universal \
+	  --python-version 3.11 --upgrade --quiet --custom-compile-command 'make lock' -o $(LOCK)
 
 install: $(VENV)/.installed
 install-test: $(VENV)/.installed-test
