@@ -83,3 +83,52 @@ def _run_until_three_starts(launcher, handler, starts):
     finally:
         launcher.send_signal(signal.SIGTERM)
         launcher.wait(10)
+
+
+# What a real install would change; the dry run must leave every one as it was.
+TOUCHED = ["/var/lib/buurtpunt-kiosk", "/etc/systemd/system/kiosk.service",
+           "/etc/udev/rules.d/60-buurtpunt-receipt-printer.rules",
+           "/etc/modprobe.d/buurtpunt-no-usblp.conf"]
+
+
+def _snapshot():
+    users = subprocess.run(["getent", "passwd", "kiosk"], capture_output=True, text=True,
+                           check=False).stdout
+    return users, [(path, os.path.exists(path)) for path in TOUCHED]
+
+
+def test_installer_dry_run_says_every_step_and_changes_nothing(tmp_path):
+    fake = tmp_path / "bin"
+    fake.mkdir()
+    # A receipt printer on USB, as lsusb shows one.
+    (fake / "lsusb").write_text("#!/bin/sh\necho 'Bus 001 Device 004: ID 0416:5011 Winbond'\n")
+    (fake / "lsusb").chmod(0o755)
+    before = _snapshot()
+    result = subprocess.run(
+        ["bash", str(ROOT / "deploy/install.sh"), "--check", "--desktop-user", "nobody"],
+        capture_output=True, text=True, timeout=120, check=False,
+        env={**os.environ, "PATH": f"{fake}:{os.environ['PATH']}"})
+    assert result.returncode == 0, result.stderr + result.stdout
+    assert _snapshot() == before
+    said = result.stdout
+    for step in (
+        "--shell /usr/sbin/nologin kiosk",
+        "install -d -o kiosk -g kiosk -m 0750 /var/lib/buurtpunt-kiosk",
+        f"--constraint {ROOT}/constraints.txt -e {ROOT}[usb,serial]",
+        "make assets",
+        "pybabel compile",
+        "zou schrijven: /etc/udev/rules.d/60-buurtpunt-receipt-printer.rules",
+        'receipt_printer = "usb:0x0416:0x5011"',
+        "cupsctl PreserveJobFiles=No PreserveJobHistory=No",
+        "zou schrijven: /etc/systemd/system/kiosk.service",
+        "systemctl enable kiosk.service",
+        "/.config/labwc/autostart: " + str(ROOT / "deploy/kiosk-browser.sh &"),
+        "kiosk = " + str(ROOT / "deploy/kiosk-browser.sh"),
+        "/.config/autostart/kiosk-browser.desktop",
+        "kiosk printer-test\n",
+        "kiosk printer-test --document",
+        "curl http://127.0.0.1:8080/healthz",
+        "== Nog te doen",
+        "kiosk set-pin NAAM",
+    ):
+        assert step in said, step
