@@ -5,8 +5,11 @@ BIN := $(VENV)/bin
 VENDOR := kiosk/static/vendor
 SUDO := $(if $(filter 0,$(shell id -u)),,sudo)
 APT := $(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get
+# Locked versions of every Python package (`make lock` refreshes them); the installer uses it too.
+LOCK := constraints.txt
+PIP_INSTALL := $(BIN)/python -m pip install --quiet --constraint $(LOCK)
 
-.PHONY: run test install install-test assets translations system test-system bench lint messages screenshots clean
+.PHONY: run test install install-test assets translations system test-system bench lint lock messages screenshots clean
 
 run: install assets translations
 	$(BIN)/kiosk init-db
@@ -36,13 +39,20 @@ $(BIN)/python: | system
 	python3 -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
 
-$(VENV)/.installed: pyproject.toml | $(BIN)/python
-	$(BIN)/python -m pip install --quiet -e .
+$(VENV)/.installed: pyproject.toml $(LOCK) | $(BIN)/python
+	$(PIP_INSTALL) -e .
 	touch $@
 
-$(VENV)/.installed-test: pyproject.toml | $(BIN)/python
-	$(BIN)/python -m pip install --quiet -e '.[test]'
+$(VENV)/.installed-test: pyproject.toml $(LOCK) | $(BIN)/python
+	$(PIP_INSTALL) -e '.[test]'
 	touch $@ $(VENV)/.installed
+
+# Refresh the lock to the newest versions pyproject.toml allows, for every platform (a Pi is
+# aarch64, CI x86-64) and Bookworm's Python 3.11. Run it after changing the dependencies.
+lock: | $(BIN)/python
+	$(BIN)/python -m pip install --quiet 'uv>=0.9,<1'
+	$(BIN)/uv pip compile pyproject.toml --extra usb --extra serial --extra test --universal \
+	  --python-version 3.11 --upgrade --quiet --custom-compile-command 'make lock' -o $(LOCK)
 
 install: $(VENV)/.installed
 install-test: $(VENV)/.installed-test
@@ -66,7 +76,14 @@ translations: install
 
 # After changing visible strings: extract them and update the catalogues, then translate.
 messages: install
-	$(BIN)/pybabel extract -F babel.cfg -k _l -o kiosk/translations/messages.pot .
+	$(BIN)/pybabel extract -F babel.cfg -k _l -o kiosk/translations/messages.pot \
+	  --project="Buurtpunt kiosk" --version="$$($(BIN)/python -c 'import kiosk; print(kiosk.__version__)')" \
+	  --copyright-holder="Stad Dendermonde and the kiosk's contributors" \
+	  --msgid-bugs-address="the buurtpunt kiosk's issue tracker" \
+	  --header-comment="$$(printf '%s\n' \
+	    '# The visible strings of the buurtpunt kiosk: Dutch (plain, B1) is the source.' \
+	    '# Copyright (C) YEAR ORGANIZATION' \
+	    '# This file is distributed under the same license as the PROJECT project (EUPL-1.2).' '#')" .
 	$(BIN)/pybabel update -i kiosk/translations/messages.pot -d kiosk/translations
 
 # Copy the screenshots the browser tests took into docs/ for the README.

@@ -5,6 +5,9 @@ import os
 from flask import Flask
 
 __version__ = "0.1.0"
+# A source checkout keeps the pages in templates/ beside the package; a wheel carries them inside.
+_HERE = os.path.dirname(__file__)
+TEMPLATES = "templates" if os.path.isdir(os.path.join(_HERE, "templates")) else "../templates"
 
 
 def create_app(test_config: dict | None = None) -> Flask:
@@ -16,7 +19,7 @@ def create_app(test_config: dict | None = None) -> Flask:
         __name__,
         instance_path=os.path.abspath(instance_path) if instance_path else None,
         instance_relative_config=True,
-        template_folder="../templates",
+        template_folder=TEMPLATES,
     )
     from kiosk import (
         cli,
@@ -27,6 +30,7 @@ def create_app(test_config: dict | None = None) -> Flask:
         forms,
         htmx,
         i18n,
+        logs,
         pagecache,
         printing,
         security,
@@ -37,7 +41,7 @@ def create_app(test_config: dict | None = None) -> Flask:
     config.load(app, test_config, features.defaults(declared))
     forms.init_app(app)
     printing.init_app(app, features.a4_worker(declared))
-    for core in (db, htmx, i18n, security, templating, errors, pagecache):
+    for core in (db, logs, htmx, i18n, security, templating, errors, pagecache):
         core.init_app(app)
     for commands in (db, cli):
         commands.init_app_commands(app)

@@ -15,7 +15,7 @@ import click
 from flask import Flask, current_app
 from flask.cli import FlaskGroup, with_appcontext
 
-from kiosk import create_app, db, features, volunteers
+from kiosk import __version__, create_app, db, features, logs, volunteers
 from kiosk.config import ConfigError
 from kiosk.printing import printing
 from printer.document import DocumentAddressError, make_document_printer, write_test_page
@@ -24,6 +24,8 @@ from printer.testprint import print_test_slip
 
 cli = FlaskGroup(create_app=lambda: create_app(), add_version_option=False,
                  help="Buurtpunt kiosk: run `kiosk COMMAND --help` for each command.")
+click.version_option(__version__, "--version", prog_name="kiosk",
+                     message="%(prog)s %(version)s", help="Show the kiosk's version.")(cli)
 
 
 def main() -> None:
@@ -65,6 +67,7 @@ def serve_command() -> None:
     if config["LAN_LISTEN"]:
         listen.append(config["LAN_LISTEN"])
     app = current_app._get_current_object()
+    logs.setup(app)
     with contextlib.closing(db.connect(config["DATABASE"])) as conn:
         if not volunteers.active(conn):
             click.echo("Er is nog geen vrijwilliger. Maak er een aan met: kiosk set-pin NAAM")
@@ -175,6 +178,8 @@ def _write(path: Path, columns: Iterable[str], rows: Iterable[dict]) -> int:
 
 def init_app_commands(app: Flask) -> None:
     """Register the core's commands on the app's CLI (features add their own)."""
+    from kiosk.status import status_command
+
     for command in (set_pin_command, serve_command, printer_test_command, purge_command,
-                    export_command):
+                    export_command, status_command):
         app.cli.add_command(command)

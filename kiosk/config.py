@@ -23,6 +23,7 @@ DEFAULTS = {
     # The phone-upload port on the buurtpunt's Wi-Fi; only /u/<token> answers there.
     "LAN_LISTEN": "0.0.0.0:8081",
     "THREADS": 8,
+    "ACCESS_LOG": False,  # True: one log line per request (method, route, status, time)
     "LANGUAGES": ["nl", "en", "fr"],
     "DEFAULT_LANGUAGE": "nl",
     "TIMEZONE": "Europe/Brussels",

@@ -4,6 +4,7 @@ from flask import Blueprint, current_app, jsonify
 
 from kiosk import __version__
 from kiosk.db import get_db
+from kiosk.health import assets
 from kiosk.printing import printing
 from printer import queue
 
@@ -12,8 +13,10 @@ bp = Blueprint("health", __name__)
 
 @bp.get("/healthz")
 def healthz():
-    """Database, printers, queue length and version; 503 when the database does not answer."""
-    body = {"version": __version__, "database": "ok", "queue_length": None}
+    """Database, files, printers, queue length and version; 503 when pages cannot work."""
+    gone = assets.missing(current_app)
+    body = {"version": __version__, "database": "ok", "queue_length": None,
+            "files": f"missing: {', '.join(gone)}" if gone else "ok"}
     try:
         body["queue_length"] = queue.queue_length(get_db())
     except Exception as error:  # noqa: BLE001 - any failure means "not ok", reported as text
@@ -32,4 +35,5 @@ def healthz():
                      "state": "online" if a4.ready else "error", "detail": a4.detail,
                      "worker_running": printing().a4 is not None},
     }
-    return jsonify(body), 200 if body["database"] == "ok" else 503
+    well = body["database"] == "ok" and not gone
+    return jsonify(body), 200 if well else 503
