@@ -20,7 +20,8 @@ from kiosk.config import DEFAULTS
 
 # The feature packages under kiosk/, in order: blueprints are registered, tiles shown, purges
 # run and export files written in this order.
-ALL = ["home", "checkin", "shop", "till", "prints", "ideas", "desk", "health"]
+ALL = ["home", "checkin", "shop", "till", "prints", "ideas", "desk", "health",
+       "activities", "volunteering"]
 
 
 @dataclass(frozen=True)
@@ -59,7 +60,9 @@ class Feature:
     purge(db) deletes what its retention rules say must go and says what went (in Dutch, for
     `kiosk purge`); reset(db, session) drops what a visitor left when the screen resets;
     paid(db, payment, receipt) runs in a sale's transaction for a payment the feature started;
-    a4_worker is the class that drives the A4 printer (its feature prints documents).
+    a4_worker is the class that drives the A4 printer (its feature prints documents);
+    home_bar() draws the feature's piece of the home screen's bottom bar from the database
+    (the kept home page is drawn again when the database or the day changes).
     """
 
     name: str
@@ -74,6 +77,7 @@ class Feature:
     reset: Callable[[Database, Mapping], None] | None = None
     paid: Callable[[Database, Mapping, object], None] | None = None
     a4_worker: Callable | None = None
+    home_bar: Callable[[], object] | None = None
 
 
 def load(names: Iterable[str] | None = None) -> list[Feature]:
@@ -123,3 +127,8 @@ def audit_labels() -> dict[str, Label]:
     for feature in declared():
         labels.update(feature.audit_labels)
     return labels
+
+
+def home_bar() -> list:
+    """The pieces of the home screen's bottom bar that features draw, in their order."""
+    return [f.home_bar() for f in declared() if f.home_bar is not None]
