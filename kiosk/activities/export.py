@@ -1,4 +1,4 @@
-"""Activities as rows for `kiosk export`: what happened, with sign-up and attendance counts, no names.
+"""Activities as rows for `kiosk export`: what happened, sign-ups and who came, never names.
 
 A file travels further than the desk: who signed up stays on the kiosk.
 """
