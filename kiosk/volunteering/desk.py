@@ -37,7 +37,7 @@ def index():
     status = request.args.get("status", "")
     status = status if status in {s.code for s in choices.STATUSES} else ""
     return render("volunteering_desk/index.html", "volunteering_desk/_list.html",
-                  offers=store.list_offers(db, status), status=status, **choices.labels())
+                  offers=store.list_offers(db, status), chosen=status, **choices.labels())
 
 
 @bp.get("/<id:offer_id>")

@@ -37,9 +37,13 @@ def rows(app, sql, params=()):
 
 
 def fields(page: str) -> dict:
-    """The hidden fields of a page's form, as a browser sends them back."""
-    found = re.findall(r'<input type="hidden" name="([^"]+)" value="([^"]*)"', page)
-    return {name: html.unescape(value) for name, value in found}
+    """The hidden fields of a page's form, as a browser sends them back (a list when repeated)."""
+    found: dict = {}
+    for name, value in re.findall(r'<input type="hidden" name="([^"]+)" value="([^"]*)"', page):
+        value = html.unescape(value)
+        found[name] = [*found[name], value] if isinstance(found.get(name), list) else (
+            [found[name], value] if name in found else value)
+    return found
 
 
 def sign_up(client, activity_id: int, **typed):
