@@ -25,7 +25,7 @@ PARTS = (
     Choice("avond", _l("Avond"), "moon"),
 )
 # A moment someone is free: a day and a part of it, as "wo-namiddag".
-TIMES = tuple(f"{day.code}-{part.code}" for part in PARTS for day in DAYS)
+TIMES = tuple(f"{day.code}-{part.code}" for day in DAYS for part in PARTS)
 STATUSES = (
     Choice("nieuw", _l("Nieuw"), "sparkles"),
     Choice("gesproken", _l("Gesproken"), "message-circle"),
