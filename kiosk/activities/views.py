@@ -15,7 +15,7 @@ from kiosk.db import generation, get_db, immediate
 from kiosk.forms import KEY_PATTERN, whole_number
 from kiosk.htmx import htmx, render
 from kiosk.pagecache import shared_page
-from kiosk.printing import enqueue, header, printing
+from kiosk.printing import enqueue_once, header, printing
 from printer import queue
 
 bp = Blueprint("activities", __name__, url_prefix="/activities")
@@ -90,7 +90,8 @@ def sign_up(activity_id: int):
             signup, _ = signups.sign_up(db, activity_id, draft, people, form.get("key", ""),
                                         str(get_locale()),
                                         current_app.config["ACTIVITIES_MAX_PEOPLE"])
-            job_id = _queue_slip(db, get(db, activity_id), signup)
+            job_id = enqueue_once(db, "activity", f"signup:{signup['id']}", lambda: signup_slip(
+                get(db, activity_id), signup, header()))
     except ActivityError as error:
         if error.code == "invalid-key":
             key = uuid.uuid4().hex
@@ -99,15 +100,6 @@ def sign_up(activity_id: int):
     printing().wake()
     session["last_signup"] = {"id": signup["id"], "job_id": job_id}
     return _thanks(signup["id"]) if htmx else redirect(url_for("activities.thanks"), code=303)
-
-
-def _queue_slip(db, activity: dict, signup: dict) -> int:
-    """The sign-up's slip, queued once per sign-up (a double tap finds the first one)."""
-    ref = f"signup:{signup['id']}"
-    job = queue.find(db, ref)
-    if job:
-        return job.id
-    return enqueue(db, "activity", signup_slip(activity, signup, header()), ref=ref)
 
 
 @bp.get("/bedankt")

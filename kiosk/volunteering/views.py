@@ -13,7 +13,7 @@ from flask_babel import lazy_gettext as _l
 from kiosk.db import get_db, immediate
 from kiosk.forms import KEY_PATTERN
 from kiosk.htmx import htmx, render
-from kiosk.printing import enqueue, header, printing
+from kiosk.printing import enqueue_once, header, printing
 from kiosk.volunteering import choices, store
 from kiosk.volunteering.slips import thanks_slip
 from printer import queue
@@ -81,7 +81,8 @@ def send():
         with immediate(db):  # the offer and its slip, together
             offer, _ = store.record_offer(db, draft, request.form.get("key", ""),
                                           str(get_locale()))
-            job_id = _queue_thanks(db, offer)
+            job_id = enqueue_once(db, "offer", f"offer:{offer['id']}",
+                                  lambda: thanks_slip(offer, header()))
     except store.OfferError as error:
         errors = {f: c for f, c in error.errors.items() if f != "key"} or error.errors
         step = "what" if set(errors) & {"tasks", "other"} else "contact"
@@ -89,12 +90,6 @@ def send():
     printing().wake()
     session["last_offer"] = {"id": offer["id"], "job_id": job_id}
     return _thanks(offer["id"]) if htmx else redirect(url_for("volunteer.thanks"), code=303)
-
-
-def _queue_thanks(db, offer: dict) -> int:
-    ref = f"offer:{offer['id']}"
-    job = queue.find(db, ref)
-    return job.id if job else enqueue(db, "offer", thanks_slip(offer, header()), ref=ref)
 
 
 @bp.get("/bedankt")

@@ -12,9 +12,9 @@ import pytest
 from waitress.server import create_server
 
 from kiosk import create_app, visits
+from kiosk.activities import store as activities
 from kiosk.config import DEFAULTS
 from kiosk.db import connect
-from kiosk.activities import store as activities
 from kiosk.ideas import store as ideas
 from tests.e2e.conftest import SCREENSHOTS, _Served
 from tests.e2e.screens import FLOWS

@@ -1,4 +1,4 @@
-"""Activities for the tests: a plan with sensible defaults, stored straight in a kiosk's database."""
+"""Activities for the tests: a plan with defaults, stored straight in a kiosk's database."""
 
 import html
 import re
