@@ -143,7 +143,8 @@ def repeat(activity_id: int):
         return detail_page(activity_id, 422, error=error)
     except ActivityError as error:
         return _refused(activity_id, error)
-    _log("activity-repeat", activity_id, count=len(ids))
+    if ids:  # a second tap adds nothing, and says what is planned all the same
+        _log("activity-repeat", activity_id, count=len(ids))
     return detail_page(activity_id, message=_l("Elke week gepland tot %(day)s.",
                                                day=until.strftime("%d/%m/%Y")))
 

@@ -85,15 +85,23 @@ def repeat(db: Database, activity_id: int, until: date, zone: str) -> list[int]:
     source = get(db, activity_id)
     if source is None:
         raise ActivityError("not-found")
-    plan = plan_of(source, zone)
+    plan, series = plan_of(source, zone), source["series_id"] or source["id"]
     days = weekly(plan.day, until)[1:]
     if not days:
         raise ActivityError("until-early", "until")
     now = clock.iso(clock.now())
     with immediate(db):
+        # Repeating twice (a second tap, or a later last day) adds only the weeks not yet there.
+        planned = _series_days(db, series, zone)
         return [db["activities"].insert({
             **_row(Plan(**{**asdict(plan), "day": day}), zone, now), "created_at": now,
-            "series_id": source["series_id"] or source["id"]}).last_pk for day in days]
+            "series_id": series}).last_pk for day in days if day not in planned]
+
+
+def _series_days(db: Database, series: int, zone: str) -> set[date]:
+    """The local days on which a weekly series already has an activity."""
+    return {clock.parse(starts).astimezone(ZoneInfo(zone)).date() for (starts,) in db.execute(
+        "SELECT starts_at FROM activities WHERE series_id = ?", [series]).fetchall()}
 
 
 def duplicate(db: Database, activity_id: int, zone: str) -> int:
