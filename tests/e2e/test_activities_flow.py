@@ -37,6 +37,8 @@ def test_activity_sign_up_by_taps_the_places_drop_and_the_slip_prints(start_kios
     page.goto(kiosk.url + "/")
     expect(page.locator(".home-activities")).to_contain_text("14:00 Fietsherstel")
     shot(page, "activities-home")
+    tile, bar = (page.locator(s).bounding_box() for s in (".tile >> nth=-1", ".home-activities"))
+    assert tile["y"] + tile["height"] <= bar["y"]  # every tile above the bar, none under it
     page.get_by_role("link", name="Activiteiten", exact=True).tap()
     card = page.locator("[data-activity='1']")
     expect(card.locator(".places")).to_have_text("Nog 3 plaatsen vrij")
