@@ -24,7 +24,7 @@ N = 3000
 ROUNDS = 3
 # Every page a visitor can open, the desk's door and the health check.
 ROUTES = ["/", "/checkin", "/checkin/bedankt", "/shop", "/print", "/print/status", "/ideas",
-          "/ideas/wall", "/desk/login", "/healthz"]
+          "/ideas/wall", "/activities", "/volunteer", "/desk/login", "/healthz"]
 POLLED = {"/print/status": "/print"}  # a panel: the page it belongs to
 
 

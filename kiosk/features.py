@@ -7,7 +7,7 @@ collect what they need from the declarations. Features never import each other.
 """
 
 import importlib
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Hashable, Iterable, Mapping
 from dataclasses import dataclass, field
 from datetime import datetime
 
@@ -61,8 +61,8 @@ class Feature:
     `kiosk purge`); reset(db, session) drops what a visitor left when the screen resets;
     paid(db, payment, receipt) runs in a sale's transaction for a payment the feature started;
     a4_worker is the class that drives the A4 printer (its feature prints documents);
-    home_bar() draws the feature's piece of the home screen's bottom bar from the database
-    (the kept home page is drawn again when the database or the day changes).
+    home_bar() draws the feature's piece of the home screen's bottom bar from the database, and
+    home_bar_version() says when to draw it again (the kept home page is also drawn each day).
     """
 
     name: str
@@ -78,6 +78,7 @@ class Feature:
     paid: Callable[[Database, Mapping, object], None] | None = None
     a4_worker: Callable | None = None
     home_bar: Callable[[], object] | None = None
+    home_bar_version: Callable[[], Hashable] | None = None
 
 
 def load(names: Iterable[str] | None = None) -> list[Feature]:
@@ -132,3 +133,8 @@ def audit_labels() -> dict[str, Label]:
 def home_bar() -> list:
     """The pieces of the home screen's bottom bar that features draw, in their order."""
     return [f.home_bar() for f in declared() if f.home_bar is not None]
+
+
+def home_bar_version() -> tuple:
+    """A value that changes when a piece of the home screen's bottom bar may have changed."""
+    return tuple(f.home_bar_version() for f in declared() if f.home_bar_version is not None)

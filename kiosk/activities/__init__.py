@@ -23,6 +23,7 @@ FEATURE = Feature(
     purge=_purge,
     export=Export("activities.csv", export.COLUMNS, export.month_rows, "activiteiten"),
     home_bar=views.home_bar,
+    home_bar_version=views.version,
     settings={
         "ACTIVITIES_MAX_PEOPLE": 10,  # most people one sign-up brings along
     },

@@ -8,10 +8,10 @@ from flask_babel import lazy_gettext as _l
 from markupsafe import Markup
 
 from kiosk import clock
-from kiosk.activities import cards, signups
+from kiosk.activities import cards, signups, store
 from kiosk.activities.slips import signup_slip
 from kiosk.activities.store import ActivityError, get
-from kiosk.db import generation, get_db, immediate
+from kiosk.db import get_db, immediate
 from kiosk.forms import KEY_PATTERN, whole_number
 from kiosk.htmx import htmx, render
 from kiosk.pagecache import shared_page
@@ -38,8 +38,13 @@ MESSAGES = {
 }
 
 
+def version() -> tuple:
+    """Kept pages change with the activities and their sign-ups, not with every write."""
+    return store.version(get_db())
+
+
 @bp.get("")
-@shared_page(vary=generation)
+@shared_page(vary=version)
 def index():
     """This week's and next week's activities as big cards, cancelled ones too."""
     return render("activities/index.html", "activities/_list.html",

@@ -5,7 +5,7 @@ from urllib.parse import urlsplit
 from flask import Blueprint, current_app, redirect, render_template, request, session, url_for
 
 from kiosk import clock, features
-from kiosk.db import generation, get_db
+from kiosk.db import get_db
 from kiosk.home.favicon import ico as favicon_ico
 from kiosk.pagecache import shared_page
 from kiosk.security import lan_allowed
@@ -19,9 +19,12 @@ def _idle_goes_to_reset() -> bool:
 
 
 def _home_vary() -> tuple:
-    """What the kept home page depends on: something to forget, the database and the day."""
+    """What the kept home page depends on: something to forget, the bottom bar and the day.
+
+    Not every database write: the print worker writes every few seconds.
+    """
     local = clock.local_day_bounds(clock.now(), current_app.config["TIMEZONE"])[0]
-    return _idle_goes_to_reset(), generation(), local
+    return _idle_goes_to_reset(), features.home_bar_version(), local
 
 
 @bp.get("/")

@@ -1,6 +1,7 @@
 """Activities for visitors: the cards of this week and next, one-tap sign-up, its slip, consent."""
 
 import json
+import sqlite3
 from datetime import UTC, date, datetime, time, timedelta
 
 import pytest
@@ -189,3 +190,21 @@ def test_activities_no_sign_up_once_started_or_for_vrij_binnen(app, client, now)
     assert "gewoon komen" in sign_up(client, walk_in).get_data(as_text=True)
     assert client.get("/activities/999").status_code == 404
     assert rows(app, "SELECT count(*) FROM activity_signups") == [(0,)]
+
+
+def test_activities_kept_pages_drawn_again_for_activities_not_for_other_writes(app, client, now,
+                                                                              monkeypatch):
+    from kiosk.activities import cards
+    drawn, weeks, days_ahead = [], cards.weeks, cards.days_ahead
+    monkeypatch.setattr(cards, "weeks", lambda db: drawn.append("list") or weeks(db))
+    monkeypatch.setattr(cards, "days_ahead", lambda db: drawn.append("bar") or days_ahead(db))
+    activity = add(app, title="Koffieklets", day=date(2026, 3, 2), start=time(15, 0))
+    for _ in range(2):  # the print worker writes every few seconds: the pages stay kept
+        assert "15:00 Koffieklets" in _page(client, "/") and "Nog 5" in _page(client)
+        with sqlite3.connect(app.config["DATABASE"]) as other:
+            other.execute("CREATE TABLE IF NOT EXISTS elsewhere (x)")
+            other.execute("INSERT INTO elsewhere VALUES (1)")
+    assert drawn == ["bar", "list"]
+    sign_up(client, activity, people="2")
+    assert "Nog 3" in _page(client) and "Koffieklets" in _page(client, "/")
+    assert drawn == ["bar", "list", "list", "bar"]
