@@ -24,8 +24,8 @@ N = 3000
 ROUNDS = 3
 # Every page a visitor can open, the desk's door and the health check.
 ROUTES = ["/", "/checkin", "/checkin/bedankt", "/shop", "/print", "/print/status", "/ideas",
-          "/ideas/wall", "/desk/login", "/healthz", "/rights", "/info", "/info/place/sociaal-huis",
-          "/info/online"]
+          "/ideas/wall", "/activities", "/volunteer", "/desk/login", "/healthz", "/rights", "/info",
+          "/info/place/sociaal-huis", "/info/online"]
 POLLED = {"/print/status": "/print"}  # a panel: the page it belongs to
 
 

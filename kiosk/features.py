@@ -7,7 +7,7 @@ collect what they need from the declarations. Features never import each other.
 """
 
 import importlib
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Hashable, Iterable, Mapping
 from dataclasses import dataclass, field
 from datetime import datetime
 
@@ -20,7 +20,8 @@ from kiosk.config import DEFAULTS
 
 # The feature packages under kiosk/, in order: blueprints are registered, tiles shown, purges
 # run and export files written in this order.
-ALL = ["home", "checkin", "shop", "till", "prints", "ideas", "desk", "health", "rights", "info"]
+ALL = ["home", "checkin", "shop", "till", "prints", "ideas", "desk", "health", "rights", "info",
+       "activities", "volunteering"]
 
 
 @dataclass(frozen=True)
@@ -59,7 +60,9 @@ class Feature:
     purge(db) deletes what its retention rules say must go and says what went (in Dutch, for
     `kiosk purge`); reset(db, session) drops what a visitor left when the screen resets;
     paid(db, payment, receipt) runs in a sale's transaction for a payment the feature started;
-    a4_worker is the class that drives the A4 printer (its feature prints documents).
+    a4_worker is the class that drives the A4 printer (its feature prints documents);
+    home_bar() draws the feature's piece of the home screen's bottom bar from the database, and
+    home_bar_version() says when to draw it again (the kept home page is also drawn each day).
     """
 
     name: str
@@ -74,6 +77,8 @@ class Feature:
     reset: Callable[[Database, Mapping], None] | None = None
     paid: Callable[[Database, Mapping, object], None] | None = None
     a4_worker: Callable | None = None
+    home_bar: Callable[[], object] | None = None
+    home_bar_version: Callable[[], Hashable] | None = None
 
 
 def load(names: Iterable[str] | None = None) -> list[Feature]:
@@ -123,3 +128,13 @@ def audit_labels() -> dict[str, Label]:
     for feature in declared():
         labels.update(feature.audit_labels)
     return labels
+
+
+def home_bar() -> list:
+    """The pieces of the home screen's bottom bar that features draw, in their order."""
+    return [f.home_bar() for f in declared() if f.home_bar is not None]
+
+
+def home_bar_version() -> tuple:
+    """A value that changes when a piece of the home screen's bottom bar may have changed."""
+    return tuple(f.home_bar_version() for f in declared() if f.home_bar_version is not None)

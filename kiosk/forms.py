@@ -20,6 +20,12 @@ MAX_REASON = 200
 MAX_PIECES_PER_DENOMINATION = 10_000
 _DIGITS = re.compile(r"[0-9]{1,19}")
 _CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f]")
+CONTACT_LIMITS = {"name": 100, "phone": 30, "email": 254}
+_EMAIL = re.compile(r"^[^@\s<>\"',;]+@[^@\s<>\"',;]+\.[^@\s<>\"',;.]{2,}$")
+# Belgian numbers without their separators: mobile 04xx xx xx xx, landline 0x(x) xx xx xx,
+# both also with +32 or 0032 instead of the leading 0; a foreign number only with its + code.
+_PHONE_BE = re.compile(r"^(?:0|\+32|0032)(?:4[5-9][0-9]{7}|[1-35-9][0-9]{7})$")
+_PHONE_OTHER = re.compile(r"^\+(?!32)[1-9][0-9]{7,14}$")
 
 
 def whole_number(raw: str | None, maximum: int = MAX_INTEGER) -> int | None:
@@ -37,6 +43,33 @@ def one_line(raw: str | None) -> str:
     A NUL would make SQLite's length() count nothing: a "required" reason that is not there.
     """
     return " ".join(_CONTROL.sub(" ", raw or "").split())
+
+
+def phone_ok(value: str) -> bool:
+    """True for a Belgian phone number (mobile or landline) or a foreign one with its + code."""
+    compact = re.sub(r"[\s./()-]", "", value)
+    return bool(_PHONE_BE.match(compact) or _PHONE_OTHER.match(compact))
+
+
+def contact_errors(draft: dict, email: bool = True) -> dict[str, str]:
+    """What is wrong with a name, phone and e-mail given with a consent box, as {field: code}.
+
+    Contact details are kept only with the box ticked, and the box ticked needs a way to reach.
+    """
+    errors = {}
+    name, phone = draft.get("name", ""), draft.get("phone", "")
+    mail = draft.get("email", "") if email else ""
+    if len(name) > CONTACT_LIMITS["name"]:
+        errors["name"] = "name-long"
+    if phone and (len(phone) > CONTACT_LIMITS["phone"] or not phone_ok(phone)):
+        errors["phone"] = "phone-shape"
+    if mail and (len(mail) > CONTACT_LIMITS["email"] or not _EMAIL.match(mail)):
+        errors["email"] = "email-shape"
+    if (name or phone or mail) and not draft.get("consent"):
+        errors["consent"] = "consent-missing"
+    elif draft.get("consent") and not (phone or mail) and not errors:
+        errors["phone"] = "contact-missing"
+    return errors
 
 
 @dataclass(frozen=True)

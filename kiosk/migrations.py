@@ -231,3 +231,95 @@ def m020_referrals(db: Database) -> None:
         created_at TEXT NOT NULL
     )""")
     db.execute("CREATE INDEX referrals_day ON referrals(day)")
+
+
+_ACTIVITIES = [
+    """CREATE TABLE activities (
+        id INTEGER PRIMARY KEY,
+        series_id INTEGER REFERENCES activities(id),
+        kind TEXT NOT NULL,
+        title TEXT NOT NULL,
+        starts_at TEXT NOT NULL,
+        ends_at TEXT NOT NULL,
+        place TEXT NOT NULL DEFAULT '',
+        outside INTEGER NOT NULL DEFAULT 0 CHECK (outside IN (0, 1)),
+        bring TEXT NOT NULL DEFAULT '',
+        capacity INTEGER CHECK (capacity IS NULL OR capacity >= 1),
+        cost_cents INTEGER NOT NULL DEFAULT 0 CHECK (cost_cents >= 0),
+        texts TEXT NOT NULL DEFAULT '{}',
+        cancelled_at TEXT,
+        cancel_reason TEXT NOT NULL DEFAULT '',
+        attended INTEGER CHECK (attended IS NULL OR attended >= 0),
+        revision INTEGER NOT NULL DEFAULT 0,
+        created_at TEXT NOT NULL,
+        updated_at TEXT NOT NULL
+    )""",
+    "CREATE INDEX activities_starts_at ON activities(starts_at)",
+    """CREATE TABLE activity_signups (
+        id INTEGER PRIMARY KEY,
+        activity_id INTEGER NOT NULL REFERENCES activities(id),
+        number INTEGER NOT NULL,
+        request_key TEXT NOT NULL UNIQUE,
+        created_at TEXT NOT NULL,
+        language TEXT NOT NULL DEFAULT 'nl',
+        name TEXT NOT NULL,
+        people INTEGER NOT NULL CHECK (people >= 1),
+        phone TEXT NOT NULL DEFAULT '',
+        consent_at TEXT,
+        phone_purged_at TEXT,
+        cancelled_at TEXT,
+        cancelled_by TEXT,
+        UNIQUE (activity_id, number)
+    )""",
+    "CREATE INDEX activity_signups_activity ON activity_signups(activity_id)",
+]
+
+
+@migrations()
+def m030_activities(db: Database) -> None:
+    """Activities in and around the buurtpunt and who signed up (a phone number only by consent)."""
+    for statement in _ACTIVITIES:
+        db.execute(statement)
+
+
+_VOLUNTEER_OFFERS = [
+    """CREATE TABLE volunteer_offers (
+        id INTEGER PRIMARY KEY,
+        created_at TEXT NOT NULL,
+        request_key TEXT NOT NULL UNIQUE,
+        language TEXT NOT NULL DEFAULT 'nl',
+        tasks TEXT NOT NULL DEFAULT '',
+        other TEXT NOT NULL DEFAULT '',
+        times TEXT NOT NULL DEFAULT '',
+        activity_id INTEGER REFERENCES activities(id),
+        contact_name TEXT NOT NULL DEFAULT '',
+        contact_phone TEXT NOT NULL DEFAULT '',
+        contact_email TEXT NOT NULL DEFAULT '',
+        consent_at TEXT,
+        contact_purged_at TEXT,
+        status TEXT NOT NULL DEFAULT 'nieuw',
+        status_changed_at TEXT,
+        closed_at TEXT,
+        updated_at TEXT NOT NULL
+    )""",
+    "CREATE INDEX volunteer_offers_status ON volunteer_offers(status)",
+    "CREATE INDEX volunteer_offers_closed_at ON volunteer_offers(closed_at)",
+    """CREATE TABLE volunteer_offer_log (
+        id INTEGER PRIMARY KEY,
+        offer_id INTEGER NOT NULL REFERENCES volunteer_offers(id),
+        at TEXT NOT NULL,
+        volunteer_id INTEGER REFERENCES volunteers(id),
+        volunteer_name TEXT,
+        old_status TEXT NOT NULL,
+        new_status TEXT NOT NULL,
+        note TEXT NOT NULL DEFAULT ''
+    )""",
+    "CREATE INDEX volunteer_offer_log_offer ON volunteer_offer_log(offer_id)",
+]
+
+
+@migrations()
+def m031_volunteering(db: Database) -> None:
+    """Offers to help "op maat": what, when, how to reach (by consent), and their status log."""
+    for statement in _VOLUNTEER_OFFERS:
+        db.execute(statement)

@@ -141,6 +141,12 @@ def enqueue(db: Database, kind: str, slip: Slip, ref: str | None = None) -> int:
     return queue.enqueue(db, kind, slip, ref=ref)
 
 
+def enqueue_once(db: Database, kind: str, ref: str, slip: Callable[[], Slip]) -> int:
+    """Queue a record's slip once (in the caller's transaction): a retry finds the first job."""
+    job = queue.find(db, ref)
+    return job.id if job else enqueue(db, kind, slip(), ref=ref)
+
+
 # Paper is Dutch whatever language the visitor chose: the journal and the desk read it.
 METHODS = {"cash": "Cash", "bancontact_qr": "Bancontact (QR)", "wero_qr": "Wero (QR)"}
 # How a void's money went back: cash leaves the open till; a QR payment goes back through the

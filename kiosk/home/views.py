@@ -4,7 +4,7 @@ from urllib.parse import urlsplit
 
 from flask import Blueprint, current_app, redirect, render_template, request, session, url_for
 
-from kiosk import features
+from kiosk import clock, features
 from kiosk.db import get_db
 from kiosk.home.favicon import ico as favicon_ico
 from kiosk.pagecache import shared_page
@@ -18,11 +18,20 @@ def _idle_goes_to_reset() -> bool:
     return bool(session.get("lang") or session.get("volunteer_id"))
 
 
+def _home_vary() -> tuple:
+    """What the kept home page depends on: something to forget, the bottom bar and the day.
+
+    Not every database write: the print worker writes every few seconds.
+    """
+    local = clock.local_day_bounds(clock.now(), current_app.config["TIMEZONE"])[0]
+    return _idle_goes_to_reset(), features.home_bar_version(), local
+
+
 @bp.get("/")
-@shared_page(vary=_idle_goes_to_reset)
+@shared_page(vary=_home_vary)
 def index():
-    """The home screen with a tile per feature."""
-    return render_template("home/index.html", tiles=features.tiles())
+    """The home screen with a tile per feature and what features show in its bottom bar."""
+    return render_template("home/index.html", tiles=features.tiles(), bar=features.home_bar())
 
 
 @bp.get("/lang/<code>")

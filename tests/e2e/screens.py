@@ -62,6 +62,8 @@ def pin(digits: str) -> Action:
 
 
 NEXT = '#ideas button[name=go][value=next]'
+SIGN_UP = "#signup button[value=send]"
+HELP_NEXT = "#volunteer button[name=go][value=next]"
 SUBMIT = "#checkin button[type=submit]"
 
 FLOWS: dict[str, list[Screen]] = {
@@ -127,6 +129,25 @@ FLOWS: dict[str, list[Screen]] = {
                ready="#info[data-place=sociaal-huis] .week"),
         screen("info-place-printed", tap("#info button.print"), ready="#info #slip-status"),
         screen("info-online", go("/info/online"), ready="#info .online-card svg"),
+    ],
+    "activities": [
+        # The list scrolls (two weeks of activities): the first week's cards are judged.
+        screen("activities", go("/activities"), ready="#activities .activity-card",
+               within="#activities .activity-cards"),
+        screen("activities-signup", tap("#activities .activity-card .button.primary"),
+               ready="#signup .signup-keyboard .hg-button"),
+        screen("activities-signup-error", tap(SIGN_UP), ready="#signup .error"),
+        screen("activities-signup-thanks", keys("{shift}", "M", "i", "a"), tap(SIGN_UP),
+               ready="#signup [data-signup-number]"),
+    ],
+    "volunteer": [
+        screen("volunteer-what", go("/volunteer"), ready="#volunteer[data-step=what]"),
+        screen("volunteer-what-error", tap(HELP_NEXT), ready="#volunteer #error-tasks"),
+        screen("volunteer-when", tap("#volunteer label.choice"), tap(HELP_NEXT),
+               ready="#volunteer[data-step=when]"),
+        screen("volunteer-contact", tap("#volunteer .when-cell"), tap(HELP_NEXT),
+               ready="#volunteer[data-step=contact] .hg-button"),
+        screen("volunteer-thanks", tap(HELP_NEXT), ready="#volunteer [data-offer-number]"),
     ],
     "desk": [
         screen("desk-login", go("/desk/login"), ready="#login .names"),

@@ -5,12 +5,14 @@ own LANGUAGES setting. Screenshots land in test-output/screenshots/layout/<size>
 """
 
 import os
+from datetime import date, time, timedelta
 from pathlib import Path
 
 import pytest
 from waitress.server import create_server
 
 from kiosk import create_app, visits
+from kiosk.activities import store as activities
 from kiosk.config import DEFAULTS
 from kiosk.db import connect
 from kiosk.ideas import store as ideas
@@ -42,6 +44,7 @@ def walk_kiosk(tmp_path_factory):
     stock_and_open_till(app)
     _fill_the_wall(app)
     _count_visits(app)
+    _plan_activities(app)
     server = _Served(create_server(app, host="127.0.0.1", port=0, threads=4))
     yield f"http://127.0.0.1:{server.server.effective_port}"
     server.stop()
@@ -67,6 +70,25 @@ def _count_visits(app):
         for number, reason in enumerate(visits.REASONS):
             for visit in range(number + 1):
                 visits.record_visit(db, [reason.code], "nl", "kiosk", f"{number:016x}{visit:016x}")
+    finally:
+        db.close()
+
+
+def _plan_activities(app):
+    """Tomorrow's with places, one the day after (vrij binnen, elsewhere), one cancelled."""
+    tomorrow = date.today() + timedelta(days=1)
+    db = connect(app.config["DATABASE"])
+    try:
+        for day, changes in ((tomorrow, {"capacity": 50, "bring": "Je fiets en een slot"}),
+                             (tomorrow + timedelta(days=1), {
+                                 "kind": "tuin", "title": "Samen tuinieren in de moestuin",
+                                 "outside": True, "place": "Moestuin aan het Kerkplein"}),
+                             (tomorrow, {"kind": "buurfeest", "title": "Buurtfeest"})):
+            plan = activities.Plan(**{"kind": "fietsherstel", "title": "Fietsherstel",
+                                      "day": day, "start": time(14, 0), "minutes": 120,
+                                      **changes})
+            activity = activities.create(db, plan, "Europe/Brussels")[0]
+        activities.cancel(db, activity, "De zaal is niet vrij: we zoeken een nieuwe dag.")
     finally:
         db.close()
 

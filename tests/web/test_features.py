@@ -92,8 +92,8 @@ def test_features_purge_runs_the_declared_purge_and_says_what_went(lending_app, 
     result = lending_app.test_cli_runner().invoke(args=["purge"])
     assert result.exit_code == 0, result.output
     assert calls == ["purge"]
-    assert "Opgeruimd: 0 bestand(en) van bezoekers gewist, contactgegevens bij 0 idee(ën) " \
-           "gewist, 3 leningen vergeten." in result.output
+    assert result.output.startswith("Opgeruimd: 0 bestand(en) van bezoekers gewist, ")
+    assert result.output.endswith(", 3 leningen vergeten.\n")
 
 
 def test_features_export_writes_the_declared_file(lending_app, tmp_path):
@@ -125,8 +125,8 @@ def test_features_todays_tiles_and_menu_keep_their_order(app):
     with app.test_request_context():
         assert [t.endpoint for t in features.tiles()] == [
             "checkin.index", "shop.index", "prints.index", "ideas.index", "rights.index",
-            "info.index"]
+            "info.index", "activities.index"]
     assert [entry[0] for entry in app.jinja_env.globals["desk_menu"]] == [
         "desk.index", "journal.index", "printers.index", "cash.index", "stock.index",
-        "catalogue.index", "ideas_desk.index", "rights_desk.index", "referrals.index",
-        "info_desk.index"]
+        "catalogue.index", "ideas_desk.index", "rights_desk.index", "activities_desk.index",
+        "referrals.index", "info_desk.index", "volunteering_desk.index"]

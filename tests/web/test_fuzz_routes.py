@@ -10,6 +10,7 @@ import shutil
 import sqlite3
 import tempfile
 import uuid
+from datetime import date, timedelta
 from pathlib import Path
 
 import pytest
@@ -101,15 +102,29 @@ def _seed(kiosk: Kiosk) -> None:
     client.post("/desk/ideas/1/public", data={"public": "1", "public_text": "Een bank",
                                               "csrf_token": token})
     client.post("/desk/printer/test", data={"csrf_token": token})
+    _seed_activity(client, token)
     pages = [rule for method, rule in _routes(app) if method == "GET" and "<" not in rule]
     for name in kiosk.sessions:
-        for path in [*pages, "/desk/ideas/1", f"/desk/login?v={volunteer['id']}",
+        for path in [*pages, "/desk/ideas/1", "/activities/1", "/desk/activities/1",
+                     "/desk/volunteering/1", f"/desk/login?v={volunteer['id']}",
                      f"/shop/pay?v={volunteer['id']}"]:
             kiosk.use(name)  # each page as the session was: /reset would end it
             page = client.get(path)
             if page.mimetype == "text/html":
                 kiosk.routes.read(page.get_data(as_text=True), name)
             page.close()
+
+
+def _seed_activity(client, token: str) -> None:
+    """An activity next week with one sign-up, and an offer to help."""
+    day = (date.today() + timedelta(days=7)).isoformat()
+    client.post("/desk/activities/new", data={
+        "kind": "koken", "title": "Samen koken", "day": day, "hour": "14", "minute": "0",
+        "minutes": "120", "capacity": "9", "csrf_token": token})
+    client.post("/activities/1", data={"name": "Mia", "people": "1", "go": "send",
+                                       "key": uuid.uuid4().hex, "csrf_token": token})
+    client.post("/volunteer/send", data={"tasks": "koffie", "key": uuid.uuid4().hex,
+                                         "csrf_token": token})
 
 
 @pytest.fixture(scope="module")
