@@ -15,7 +15,7 @@ import click
 from flask import Flask, current_app
 from flask.cli import FlaskGroup, with_appcontext
 
-from kiosk import create_app, db, features, volunteers
+from kiosk import create_app, db, features, selfcheck, volunteers
 from kiosk.config import ConfigError
 from kiosk.printing import printing
 from printer.document import DocumentAddressError, make_document_printer, write_test_page
@@ -72,6 +72,8 @@ def serve_command() -> None:
     click.echo(purge_now())
     # This process owns the printers: one worker each drains its queue (and purges on schedule).
     printing().start()
+    # And watches itself: systemd's watchdog hears from it only while it answers and can write.
+    selfcheck.start(app)
     # What start-up built lives as long as the process: keep it out of every garbage
     # collection, which otherwise walks it again and again while visitors wait.
     gc.collect()
@@ -79,6 +81,7 @@ def serve_command() -> None:
     try:
         serve(app, listen=" ".join(listen), threads=config["THREADS"], ident="kiosk")
     finally:
+        app.extensions["selfcheck"].stop.set()
         printing().stop()
 
 

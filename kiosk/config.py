@@ -44,6 +44,20 @@ DEFAULTS = {
     # The kiosk page may stay open for hours; the token lives as long as the session.
     "WTF_CSRF_TIME_LIMIT": None,
     "BABEL_DEFAULT_TIMEZONE": "Europe/Brussels",
+    # Replication off the device with Litestream (kiosk/replication.py, deploy/litestream.yml).
+    "REPLICA_URL": "",  # empty: none; file:///mnt/share/BP1, s3://BUCKET/PATH, sftp://USER@HOST/PATH
+    "REPLICA_ENDPOINT": "",  # an S3-compatible storage that is not AWS: https://s3.example.be
+    "REPLICA_REGION": "",
+    "REPLICA_ACCESS_KEY_ID": "",
+    "REPLICA_SECRET_ACCESS_KEY": "",
+    "REPLICA_SFTP_KEY_PATH": "",  # the private key the kiosk logs in with
+    "REPLICA_SFTP_HOST_KEY": "",  # the server's public host key: only that server is trusted
+    "REPLICA_SYNC_INTERVAL": "1s",  # how often Litestream sends what changed
+    "REPLICA_LAG_WARNING_SECONDS": 60,  # the desk warns when the replica is further behind
+    # Local backups (`kiosk backup` without --out, nightly by deploy/kiosk-backup.timer).
+    "BACKUP_DIR": "",  # empty: instance/backups; a second medium when there is one
+    "BACKUP_DAILY": 7,
+    "BACKUP_WEEKLY": 4,
 }
 
 SETTINGS_FILE = "kiosk.toml"

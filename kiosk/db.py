@@ -21,12 +21,18 @@ from sales.migrations import migrations as sales_migrations
 # Each package owns its tables; the kiosk's may refer to the others', so they come last.
 MIGRATION_SETS = [sales_migrations, printer_migrations, kiosk_migrations]
 _serials = itertools.count(1)
+# While Litestream replicates, it owns the checkpoints (its docs: an application's own
+# checkpoints race it); SQLite's automatic ones stay on for a kiosk without a replica.
+_checkpoints = {"automatic": True}
 
 
-def connect(path: str) -> Database:
+def connect(path: str, busy_timeout_ms: int = 5000) -> Database:
     """Open the database with WAL, synchronous=FULL, foreign keys and a busy timeout."""
     Path(path).parent.mkdir(parents=True, exist_ok=True)
-    return open_database(path)
+    db = open_database(path, busy_timeout_ms)
+    if not _checkpoints["automatic"]:
+        db.execute("PRAGMA wal_autocheckpoint=0")
+    return db
 
 
 def migrate(db: Database) -> None:
@@ -85,6 +91,7 @@ def backup(db: Database, out: Path) -> None:
 
 def init_app(app: Flask) -> None:
     """Migrate at start-up and tie the connection to the request's life."""
+    _checkpoints["automatic"] = not app.config["REPLICA_URL"]
     with contextlib.closing(connect(app.config["DATABASE"])) as db:
         migrate(db)
     app.extensions["kiosk_db"] = threading.local()

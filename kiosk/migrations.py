@@ -170,3 +170,10 @@ def m005_receipt_job_refs(db: Database) -> None:
         "AND reprint_of IS NULL AND json_extract(payload, '$.duplicate') = 0 "
         "AND json_extract(payload, '$.body[0].label') = 'Bon' "
         "GROUP BY json_extract(payload, '$.body[0].value'))")
+
+
+@migrations()
+def m040_heartbeat(db: Database) -> None:
+    """One row the kiosk's self-check rewrites each round: proof that the database takes a write."""
+    db.execute("CREATE TABLE heartbeat (id INTEGER PRIMARY KEY CHECK (id = 1), "
+               "beats INTEGER NOT NULL, at TEXT NOT NULL)")

@@ -2,7 +2,7 @@
 
 from flask import Blueprint, current_app, jsonify
 
-from kiosk import __version__
+from kiosk import __version__, clock, selfcheck
 from kiosk.db import get_db
 from kiosk.printing import printing
 from printer import queue
@@ -32,4 +32,19 @@ def healthz():
                      "state": "online" if a4.ready else "error", "detail": a4.detail,
                      "worker_running": printing().a4 is not None},
     }
+    body |= _field(get_db() if body["database"] == "ok" else None)
     return jsonify(body), 200 if body["database"] == "ok" else 503
+
+
+def _field(db) -> dict:
+    """What the self-check loop found: writes, disk, clock, and how far the replica is behind."""
+    found = selfcheck.status()
+    replica = found.replica
+    return {
+        "writes": found.writes, "disk_full": found.disk_full, "disk_free_mb": found.disk_free_mb,
+        "clock": {"synchronised": found.synchronised,
+                  "behind_journal": clock.journal_behind(db) if db is not None else None},
+        "replication": None if replica is None else {
+            "configured": replica.configured, "running": replica.running,
+            "lag_seconds": replica.lag_seconds, "error": replica.error},
+    }
