@@ -15,7 +15,7 @@ import click
 from flask import Flask, current_app
 from flask.cli import FlaskGroup, with_appcontext
 
-from kiosk import create_app, db, features, selfcheck, volunteers
+from kiosk import backups, create_app, db, features, replication, selfcheck, volunteers
 from kiosk.config import ConfigError
 from kiosk.printing import printing
 from printer.document import DocumentAddressError, make_document_printer, write_test_page
@@ -179,5 +179,6 @@ def _write(path: Path, columns: Iterable[str], rows: Iterable[dict]) -> int:
 def init_app_commands(app: Flask) -> None:
     """Register the core's commands on the app's CLI (features add their own)."""
     for command in (set_pin_command, serve_command, printer_test_command, purge_command,
-                    export_command):
+                    export_command, backups.backup_command, backups.restore_command,
+                    replication.replicate_command):
         app.cli.add_command(command)

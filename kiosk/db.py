@@ -1,8 +1,7 @@
-"""The SQLite database: connections with our pragmas, migrations, init-db and backup."""
+"""The SQLite database: connections with our pragmas, migrations, init-db, a snapshot."""
 
 import contextlib
 import itertools
-import sqlite3
 import threading
 from pathlib import Path
 
@@ -99,9 +98,8 @@ def init_app(app: Flask) -> None:
 
 
 def init_app_commands(app: Flask) -> None:
-    """Register init-db and backup."""
+    """Register init-db (backup and restore are kiosk/backups.py's)."""
     app.cli.add_command(init_db_command)
-    app.cli.add_command(backup_command)
 
 
 @click.command("init-db")
@@ -111,21 +109,3 @@ def init_db_command() -> None:
     with contextlib.closing(connect(current_app.config["DATABASE"])) as db:
         migrate(db)
     click.echo(f"Database ready: {current_app.config['DATABASE']}")
-
-
-@click.command("backup")
-@with_appcontext
-@click.option("--out", "out", required=True, type=click.Path(path_type=Path),
-              help="File to write the snapshot to (must not exist yet).")
-def backup_command(out: Path) -> None:
-    """Write a consistent snapshot of the live database to a file."""
-    if out.exists():
-        raise click.ClickException(f"{out} already exists; choose a new file name.")
-    out.parent.mkdir(parents=True, exist_ok=True)
-    with contextlib.closing(connect(current_app.config["DATABASE"])) as db:
-        backup(db, out)
-    with contextlib.closing(sqlite3.connect(out)) as snap:
-        check = snap.execute("PRAGMA integrity_check").fetchone()[0]
-    if check != "ok":
-        raise click.ClickException(f"The snapshot failed its integrity check: {check}")
-    click.echo(f"Backup written: {out}")

@@ -8,13 +8,19 @@ the replica is configured in one place. Litestream owns the checkpoints while it
 
 import http.client
 import json
+import os
 import shutil
 import socket
+import subprocess
 import sys
 import threading
 import time
 from dataclasses import dataclass
 from pathlib import Path
+
+import click
+from flask import current_app
+from flask.cli import with_appcontext
 
 TEMPLATE = Path(__file__).resolve().parent.parent / "deploy" / "litestream.yml"
 SOCKET = "litestream.sock"  # in the instance folder, which only the kiosk's user can enter
@@ -119,3 +125,36 @@ class LagTracker:
             if in_sync:
                 self.in_sync_at = now
             return round(now - self.in_sync_at, 1)
+
+
+def restore(config, out: Path, timeout: float = 600.0) -> None:
+    """Write the replica's last state to out with `litestream restore` (out must not exist)."""
+    if not config["REPLICA_URL"]:
+        raise ReplicationError("REPLICA_URL is niet ingesteld (instance/kiosk.toml)")
+    env = environment(config, dict(os.environ))
+    command = [binary(), "restore", "-config", str(TEMPLATE), "-o", str(out),
+               env["BUURTPUNT_DB"]]
+    try:
+        done = subprocess.run(command, env=env, capture_output=True, text=True, timeout=timeout)
+    except subprocess.TimeoutExpired as error:
+        raise ReplicationError(f"litestream restore duurde langer dan {timeout:.0f} s") from error
+    if done.returncode != 0 or not out.exists():
+        said = (done.stderr or done.stdout).strip().splitlines()
+        raise ReplicationError(f"litestream restore lukte niet: {said[-1] if said else '?'}")
+
+
+@click.command("replicate")
+@with_appcontext
+def replicate_command() -> None:
+    """Run Litestream: stream the database to REPLICA_URL (the kiosk-litestream service)."""
+    config = current_app.config
+    if not config["REPLICA_URL"]:
+        raise click.ClickException("REPLICA_URL is niet ingesteld (instance/kiosk.toml): er is "
+                                   "geen plaats om naar te kopiëren.")
+    try:
+        program = binary()
+    except ReplicationError as error:
+        raise click.ClickException(str(error)) from error
+    # Litestream takes over this process: systemd (or a test) stops it by this very pid.
+    os.execve(program, [program, "replicate", "-config", str(TEMPLATE)],  # noqa: S606
+              environment(config, dict(os.environ)))
