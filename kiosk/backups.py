@@ -84,12 +84,27 @@ def backup_command(out: Path | None) -> None:
     click.echo(f"Backup written: {out}. {words}")
 
 
+# A database that holds only these (what a new kiosk gets by itself) is not yet anyone's.
+FRESH = {"_sqlite_migrations", "products", "prices", "settings", "stock_balance"}
+
+
 def _refuse_live(target: Path) -> None:
-    for path in (target, Path(f"{target}-wal")):
-        if path.exists():
-            raise click.ClickException(
-                f"{path} bestaat al: een database wordt nooit overschreven. Stop de kiosk "
-                "(systemctl stop kiosk kiosk-litestream) en zet het bestand opzij, dan opnieuw.")
+    """Refuse a database that holds anything; a fresh one (only migrated) makes way."""
+    if not target.exists():
+        return
+    with contextlib.closing(sqlite3.connect(f"file:{target}?mode=ro", uri=True)) as conn:
+        tables = [name for (name,) in conn.execute(
+            "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'")]
+        # Table names come from the database's own catalogue, quoted.
+        used = [name for name in tables if name not in FRESH and not name.startswith(
+            "_litestream") and conn.execute(f'SELECT 1 FROM "{name}" LIMIT 1').fetchone()]  # noqa: S608
+    if used:
+        raise click.ClickException(
+            f"{target} is in gebruik (er staat al iets in: {', '.join(sorted(used)[:5])}): een "
+            "database wordt nooit overschreven. Stop de kiosk (systemctl stop kiosk "
+            "kiosk-litestream) en zet het bestand opzij, dan opnieuw.")
+    for path in (target, Path(f"{target}-wal"), Path(f"{target}-shm")):
+        path.unlink(missing_ok=True)
 
 
 def _install(copy: Path, target: Path) -> str:
@@ -114,8 +129,7 @@ def restore_command(file: Path | None, from_replica: bool) -> None:
     if (file is None) == (not from_replica):
         raise click.ClickException("Geef een backupbestand of --from-replica (één van beide).")
     target = Path(current_app.config["DATABASE"])
-    _refuse_live(target)
-    target.parent.mkdir(parents=True, exist_ok=True)
+    _refuse_live(target)  # before anything is fetched: say it at once
     copy = target.with_name(f".{target.name}.restoring")
     copy.unlink(missing_ok=True)
     try:
@@ -123,6 +137,7 @@ def restore_command(file: Path | None, from_replica: bool) -> None:
             replication.restore(current_app.config, copy)
         else:
             _copy_backup(file, copy)
+        _refuse_live(target)  # and again: nothing may have started using it meanwhile
         words = _install(copy, target)
     except replication.ReplicationError as error:
         raise click.ClickException(f"Niet hersteld: {error}") from error

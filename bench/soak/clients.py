@@ -54,19 +54,27 @@ def _check_checkins(db: Path, acked: list) -> list[str]:
 
 def _bags(browser: Browser, rng, run: Run, volunteer_id: int) -> None:
     while True:
-        code, qty = rng.choice(BASKETS)
-        for path, body in [("/shop/basket", f"code={code}&qty={qty}"), ("/shop/pay", ""),
-                           ("/shop/pay/pin", f"volunteer_id={volunteer_id}&pin={PIN}"),
-                           ("/shop/pay/method", "method=cash"),
-                           ("/shop/pay/received", "received=10")]:
-            status, _ = browser.send("POST", path, body)
-            if status >= 400:
-                raise AssertionError(f"{path} answered {status}")
-        run.cut_off = (browser.cookie, browser.token)
-        status, page = browser.send("POST", "/shop/pay/confirm", "")
-        run.cut_off = None
-        run.acked.append(_receipt_number(status, page))
+        run.acked.append(sell(browser, rng.choice(BASKETS), volunteer_id, run))
         browser.send("GET", "/shop")  # the thank-you screen goes home: a new basket
+
+
+def sell(browser: Browser, basket: tuple[str, int], volunteer_id: int, run: Run | None = None,
+         ) -> str:
+    """One sale through the screens, paid cash; the receipt number the kiosk acknowledged."""
+    code, qty = basket
+    for path, body in [("/shop/basket", f"code={code}&qty={qty}"), ("/shop/pay", ""),
+                       ("/shop/pay/pin", f"volunteer_id={volunteer_id}&pin={PIN}"),
+                       ("/shop/pay/method", "method=cash"),
+                       ("/shop/pay/received", "received=10")]:
+        status, _ = browser.send("POST", path, body)
+        if status >= 400:
+            raise AssertionError(f"{path} answered {status}")
+    if run is not None:
+        run.cut_off = (browser.cookie, browser.token)
+    number = _receipt_number(*browser.send("POST", "/shop/pay/confirm", ""))
+    if run is not None:
+        run.cut_off = None
+    return number
 
 
 def _receipt_number(status: int, page: str) -> str:
