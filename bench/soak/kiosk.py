@@ -60,13 +60,16 @@ def environment(instance: Path, port: int, **settings: str) -> dict:
     """The environment of a kiosk on 127.0.0.1:port with its own instance folder."""
     return {**os.environ, "KIOSK_INSTANCE_PATH": str(instance), "KIOSK_PORT": str(port),
             "KIOSK_LAN_LISTEN": "", "KIOSK_RECEIPT_PRINTER": f"file:{instance}/receipts/",
+            "MALLOC_ARENA_MAX": "2",  # as kiosk.service sets it
             **{f"KIOSK_{key}": value for key, value in settings.items()}}
 
 
 def serve(instance: Path, port: int, env: dict | None = None, wait: float = 30) -> subprocess.Popen:
     """Start `kiosk serve` and wait for its first healthy answer."""
-    server = subprocess.Popen([str(KIOSK), "serve"], env=env or environment(instance, port),
-                              stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    instance.mkdir(parents=True, exist_ok=True)
+    with (instance / "serve.log").open("ab") as log:  # what the kiosk said, for a post-mortem
+        server = subprocess.Popen([str(KIOSK), "serve"], env=env or environment(instance, port),
+                                  stdout=log, stderr=log)
     deadline = time.monotonic() + wait
     while time.monotonic() < deadline and server.poll() is None:
         conn = http.client.HTTPConnection("127.0.0.1", port, timeout=1)
