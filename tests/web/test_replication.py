@@ -10,6 +10,7 @@ import statistics
 import subprocess
 import time
 from pathlib import Path
+from types import SimpleNamespace
 
 import pytest
 
@@ -101,3 +102,39 @@ def test_restore_from_replica_refuses_a_live_database(tmp_path):
     assert refused.returncode != 0
     assert "nooit overschreven" in refused.stderr
     assert rows(instance / "kiosk.db", "SELECT count(*) FROM volunteers")[0][0] == 1
+
+
+@pytest.mark.parametrize(("replica", "shown"), [
+    (replication.Replica(True, True, 0.4, 7, 7), "Kopie buiten de kiosk: 0 seconden achter."),
+    (replication.Replica(True, True, 1.2, 9, 8), "Kopie buiten de kiosk: 1 seconde achter."),
+    (replication.Replica(True, True, 125.0, 9, 8), "Ze loopt 125 seconden achter."),
+    (replication.Replica(True, False, 30.0, error="Litestream antwoordt niet"),
+     "het programma dat ze maakt, draait niet"),
+])
+def test_healthz_and_the_desk_show_the_replication_lag(app, client, replica, shown):
+    from kiosk import selfcheck
+    from tests.helpers import add_volunteer, log_in
+
+    app.extensions["selfcheck"] = SimpleNamespace(status=selfcheck.Status(replica=replica))
+    health = client.get("/healthz").get_json()["replication"]
+    assert health["lag_seconds"] == replica.lag_seconds and health["running"] == replica.running
+    log_in(client, add_volunteer(app))
+    assert shown in client.get("/desk").get_data(as_text=True)
+
+
+def test_the_lag_counts_from_the_last_moment_the_replica_held_everything(monkeypatch):
+    now = [100.0]
+    tracker = replication.LagTracker(clock=lambda: now[0])
+    answers = iter([(5, 5), (6, 5), (7, 5), (7, 7)])
+    monkeypatch.setattr(replication, "position", lambda config: next(answers))
+    config = {"REPLICA_URL": "file:///x"}
+    lags = []
+    for moment in (101.0, 102.0, 104.5, 105.0):
+        now[0] = moment
+        lags.append(tracker.update(config).lag_seconds)
+    assert lags == [0.0, 1.0, 3.5, 0.0]
+    monkeypatch.setattr(replication, "position", lambda config: (_ for _ in ()).throw(
+        replication.ReplicationError("Litestream antwoordt niet")))
+    now[0] = 110.0
+    stopped = tracker.update(config)
+    assert stopped.running is False and stopped.lag_seconds == 5.0
