@@ -2,8 +2,8 @@
 
 After each restart: the request the cut interrupted is sent again (same idempotency key), then
 every acknowledged write must be there exactly once, the journal must verify (numbers without
-gaps, the chain), stock must match the journal, every receipt must have one print job; at the
-end, no slip may be on paper twice.
+gaps, the chain), stock and cash must match the journal, every receipt must have one print job;
+at the end, no slip may be on paper twice.
 """
 
 import contextlib
@@ -60,7 +60,28 @@ def journal_problems(db: Path) -> list[str]:
                           "('sale', 'void') GROUP BY product"))
     problems += [f"stock of {code}: journal {qty}, stock moves {moved.get(code)}"
                  for code, qty in sold.items() if moved.get(code) != qty]
-    return problems
+    balance = dict(rows(db, "SELECT product, pieces FROM stock_balance"))
+    problems += [f"stock balance of {code}: {balance.get(code)}, stock moves {pieces}"
+                 for code, pieces in rows(db, "SELECT product, sum(pieces) FROM stock_moves "
+                                              "GROUP BY product") if balance.get(code) != pieces]
+    return problems + cash_problems(db)
+
+
+def cash_problems(db: Path) -> list[str]:
+    """The till expects its float plus the cash each sale took in (handed over, less change)."""
+    from kiosk.db import connect
+    from sales import x_report
+
+    with contextlib.closing(connect(str(db))) as conn:
+        report = x_report(conn)
+    ((taken,),) = rows(db, "SELECT coalesce(sum(coalesce(received_cents - change_cents, "
+                           "total_cents)), 0) FROM receipts WHERE session_id = ? AND "
+                           "payment_method = 'cash' AND training = 0", [report.session_id])
+    expected = report.float_cents + taken + report.cash_in_cents - report.cash_out_cents
+    if report.expected_cash_cents != expected:
+        return [f"cash: the till expects {report.expected_cash_cents} cents, the receipts say "
+                f"{expected}"]
+    return []
 
 
 def _restart_checks(port, db, runs, clients) -> list[str]:
