@@ -5,7 +5,10 @@ database, as the two systemd services do. Every sale the replica was seen to hol
 in a new folder with `kiosk restore --from-replica`; the write-to-replica lag is measured.
 """
 
+import contextlib
 import os
+import shutil
+import sqlite3
 import statistics
 import subprocess
 import time
@@ -138,3 +141,31 @@ def test_the_lag_counts_from_the_last_moment_the_replica_held_everything(monkeyp
     now[0] = 110.0
     stopped = tracker.update(config)
     assert stopped.running is False and stopped.lag_seconds == 5.0
+
+
+def _in_main_file(database: str, tmp_path: Path) -> int:
+    """Heartbeats in the database file itself, without its WAL (what a checkpoint moved there)."""
+    alone = tmp_path / "main-only.db"
+    shutil.copyfile(database, alone)
+    with contextlib.closing(sqlite3.connect(alone)) as conn:
+        return conn.execute("SELECT count(*) FROM heartbeat").fetchone()[0]
+
+
+def test_litestream_owns_the_checkpoints_and_the_kiosk_only_bounds_the_wal(tmp_path, monkeypatch):
+    from kiosk import create_app, db, selfcheck
+
+    plain = create_app({"INSTANCE_PATH": str(tmp_path / "plain"), "TESTING": True})
+    with contextlib.closing(db.connect(plain.config["DATABASE"])) as conn:
+        assert conn.execute("PRAGMA wal_autocheckpoint").fetchone()[0] == 1000
+    app = create_app({"INSTANCE_PATH": str(tmp_path / "kiosk"), "TESTING": True,
+                      "REPLICA_URL": f"file://{tmp_path / 'replica'}"})
+    loop = selfcheck.SelfCheck(app.config, interval=0.5)
+    try:
+        assert loop._writes()[0]
+        assert loop.conn.execute("PRAGMA wal_autocheckpoint").fetchone()[0] == 0
+        assert _in_main_file(app.config["DATABASE"], tmp_path) == 0  # in the WAL: Litestream's
+        monkeypatch.setattr(selfcheck, "WAL_LIMIT", 0)  # Litestream stopped, the WAL grew on
+        assert loop._writes()[0]
+        assert _in_main_file(app.config["DATABASE"], tmp_path) == 1
+    finally:
+        loop.conn.close()
