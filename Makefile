@@ -19,7 +19,7 @@ bench: install assets translations
 	$(BIN)/python bench/bench_routes.py
 
 # Power cuts, load, printer faults and hostile input on 127.0.0.1; a table, non-zero on any
-# violation. Not part of `make test` (about 15 minutes); `python -m bench.soak --help`.
+# violation. Not part of `make test` (about an hour at the defaults); `python -m bench.soak --help`.
 soak: install-test assets translations
 	$(BIN)/python -m bench.soak
 
