@@ -9,7 +9,7 @@ APT := $(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get
 LOCK := constraints.txt
 PIP_INSTALL := $(BIN)/python -m pip install --quiet --constraint $(LOCK)
 
-.PHONY: run test install install-test assets translations system test-system bench lint lock messages screenshots clean
+.PHONY: run test install install-test assets translations system test-system bench soak lint lock messages screenshots clean
 
 run: install assets translations
 	$(BIN)/kiosk init-db
@@ -21,6 +21,11 @@ test: install-test assets translations test-system
 bench: install assets translations
 	$(BIN)/python bench/bench_routes.py
 
+# Power cuts, load, printer faults and hostile input on 127.0.0.1; a table, non-zero on any
+# violation. Not part of `make test` (about an hour at the defaults); `python -m bench.soak --help`.
+soak: install-test assets translations
+	$(BIN)/python -m bench.soak
+
 lint: install-test
 	$(BIN)/ruff check .
 
@@ -29,11 +34,12 @@ system:
 	@command -v python3 >/dev/null && python3 -c 'import ensurepip' 2>/dev/null \
 	  && command -v npm >/dev/null || { $(APT) update && $(APT) install -y python3-venv npm; }
 
-# The tests also need Debian's Chromium and CUPS with its virtual PDF printer.
+# The tests also need Debian's Chromium, CUPS with its virtual PDF printer, and systemd-analyze
+# (package systemd: the units are checked offline, nothing is started).
 test-system: system
 	@command -v chromium >/dev/null && command -v cupsd >/dev/null && command -v lp >/dev/null \
-	  && [ -e /usr/lib/cups/backend/cups-pdf ] \
-	  || { $(APT) update && $(APT) install -y chromium fonts-dejavu-core cups cups-client printer-driver-cups-pdf; }
+	  && [ -e /usr/lib/cups/backend/cups-pdf ] && command -v systemd-analyze >/dev/null \
+	  || { $(APT) update && $(APT) install -y chromium fonts-dejavu-core cups cups-client printer-driver-cups-pdf systemd; }
 
 $(BIN)/python: | system
 	python3 -m venv $(VENV)

@@ -15,7 +15,17 @@ import click
 from flask import Flask, current_app
 from flask.cli import FlaskGroup, with_appcontext
 
-from kiosk import __version__, create_app, db, features, logs, volunteers
+from kiosk import (
+    __version__,
+    backups,
+    create_app,
+    db,
+    features,
+    logs,
+    replication,
+    selfcheck,
+    volunteers,
+)
 from kiosk.config import ConfigError
 from kiosk.printing import printing
 from printer.document import DocumentAddressError, make_document_printer, write_test_page
@@ -75,6 +85,8 @@ def serve_command() -> None:
     click.echo(purge_now())
     # This process owns the printers: one worker each drains its queue (and purges on schedule).
     printing().start()
+    # And watches itself: systemd's watchdog hears from it only while it answers and can write.
+    selfcheck.start(app)
     # What start-up built lives as long as the process: keep it out of every garbage
     # collection, which otherwise walks it again and again while visitors wait.
     gc.collect()
@@ -82,6 +94,7 @@ def serve_command() -> None:
     try:
         serve(app, listen=" ".join(listen), threads=config["THREADS"], ident="kiosk")
     finally:
+        app.extensions["selfcheck"].stop.set()
         printing().stop()
 
 
@@ -181,5 +194,6 @@ def init_app_commands(app: Flask) -> None:
     from kiosk.status import status_command
 
     for command in (set_pin_command, serve_command, printer_test_command, purge_command,
-                    export_command, status_command):
+                    export_command, status_command, backups.backup_command,
+                    backups.restore_command, replication.replicate_command):
         app.cli.add_command(command)

@@ -1,7 +1,11 @@
-"""Time: stored as UTC ISO-8601, shown in the buurtpunt's zone (Europe/Brussels)."""
+"""Time: stored as UTC ISO-8601, shown in Brussels time; is the clock right (journal, NTP)?"""
 
+import ctypes
+import subprocess
 from datetime import UTC, datetime, time, timedelta
 from zoneinfo import ZoneInfo
+
+import sales
 
 
 def now() -> datetime:
@@ -31,3 +35,40 @@ def local_day_bounds(moment: datetime, zone: str) -> tuple[str, str]:
 def local_text(value: str, zone: str) -> str:
     """A stored timestamp as the buurtpunt's local "YYYY-MM-DD HH:MM:SS" (for exports)."""
     return parse(value).astimezone(ZoneInfo(zone)).strftime("%Y-%m-%d %H:%M:%S")
+
+
+def journal_behind(db, moment: datetime | None = None) -> str | None:
+    """The newest receipt's time when the clock is earlier (selling is refused), else None."""
+    newest = sales.last_entry_at(db)
+    return newest if newest is not None and iso(moment or now()) < newest else None
+
+
+def synchronised() -> bool | None:
+    """Whether the system clock is synchronised (NTP), as timedatectl says; None: cannot tell."""
+    try:
+        answer = subprocess.run(["timedatectl", "show", "--property=NTPSynchronized", "--value"],
+                                capture_output=True, text=True, timeout=5)
+    except (OSError, subprocess.SubprocessError):
+        answer = None
+    if answer is not None and answer.returncode == 0 and answer.stdout.strip() in ("yes", "no"):
+        return answer.stdout.strip() == "yes"
+    return _kernel_synchronised()
+
+
+class _Timex(ctypes.Structure):
+    # The start of struct timex (64-bit Linux); the kernel writes the whole struct: room for it.
+    _fields_ = [("modes", ctypes.c_uint), ("offset", ctypes.c_long), ("freq", ctypes.c_long),
+                ("maxerror", ctypes.c_long), ("esterror", ctypes.c_long),
+                ("status", ctypes.c_int), ("rest", ctypes.c_byte * 512)]
+
+
+def _kernel_synchronised() -> bool | None:
+    """The kernel's verdict without systemd: a maximum error under 16 s, as timedated reads it."""
+    try:
+        libc = ctypes.CDLL(None, use_errno=True)
+        timex = _Timex()  # modes 0: only read
+        if libc.adjtimex(ctypes.byref(timex)) < 0:
+            return None  # not allowed here (the service's ProtectClock=), or no such call
+    except (OSError, AttributeError):
+        return None
+    return timex.maxerror < 16_000_000

@@ -49,6 +49,20 @@ DEFAULTS = {
     "HOLIDAYS_COUNTRY": "BE",  # whose public holidays close every place ("" for none)
     "CLOSED_DAYS": [],  # other closed days: "2026-12-24" or "2026-07-20/2026-08-02"
     "CHECK_AFTER_MONTHS": 12,  # the desk warns about a text last checked this long ago
+    # Replication off the device with Litestream (kiosk/replication.py, deploy/litestream.yml).
+    "REPLICA_URL": "",  # empty: none; file:///mnt/share/BP1, s3://BUCKET/PATH, sftp://USER@HOST/PATH
+    "REPLICA_ENDPOINT": "",  # an S3-compatible storage that is not AWS: https://s3.example.be
+    "REPLICA_REGION": "",
+    "REPLICA_ACCESS_KEY_ID": "",
+    "REPLICA_SECRET_ACCESS_KEY": "",
+    "REPLICA_SFTP_KEY_PATH": "",  # the private key the kiosk logs in with
+    "REPLICA_SFTP_HOST_KEY": "",  # the server's public host key: only that server is trusted
+    "REPLICA_SYNC_INTERVAL": "1s",  # how often Litestream sends what changed
+    "REPLICA_LAG_WARNING_SECONDS": 60,  # the desk warns when the replica is further behind
+    # Local backups (`kiosk backup` without --out, nightly by deploy/kiosk-backup.timer).
+    "BACKUP_DIR": "",  # empty: instance/backups; a second medium when there is one
+    "BACKUP_DAILY": 7,
+    "BACKUP_WEEKLY": 4,
 }
 
 SETTINGS_FILE = "kiosk.toml"

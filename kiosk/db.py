@@ -1,8 +1,7 @@
-"""The SQLite database: connections with our pragmas, migrations, init-db and backup."""
+"""The SQLite database: connections with our pragmas, migrations, init-db, a snapshot."""
 
 import contextlib
 import itertools
-import sqlite3
 import threading
 from pathlib import Path
 
@@ -21,12 +20,18 @@ from sales.migrations import migrations as sales_migrations
 # Each package owns its tables; the kiosk's may refer to the others', so they come last.
 MIGRATION_SETS = [sales_migrations, printer_migrations, kiosk_migrations]
 _serials = itertools.count(1)
+# While Litestream replicates, it owns the checkpoints (its docs: an application's own
+# checkpoints race it); SQLite's automatic ones stay on for a kiosk without a replica.
+_checkpoints = {"automatic": True}
 
 
-def connect(path: str) -> Database:
+def connect(path: str, busy_timeout_ms: int = 5000) -> Database:
     """Open the database with WAL, synchronous=FULL, foreign keys and a busy timeout."""
     Path(path).parent.mkdir(parents=True, exist_ok=True)
-    return open_database(path)
+    db = open_database(path, busy_timeout_ms)
+    if not _checkpoints["automatic"]:
+        db.execute("PRAGMA wal_autocheckpoint=0")
+    return db
 
 
 def migrate(db: Database) -> None:
@@ -85,6 +90,7 @@ def backup(db: Database, out: Path) -> None:
 
 def init_app(app: Flask) -> None:
     """Migrate at start-up and tie the connection to the request's life."""
+    _checkpoints["automatic"] = not app.config["REPLICA_URL"]
     with contextlib.closing(connect(app.config["DATABASE"])) as db:
         migrate(db)
     app.extensions["kiosk_db"] = threading.local()
@@ -92,9 +98,8 @@ def init_app(app: Flask) -> None:
 
 
 def init_app_commands(app: Flask) -> None:
-    """Register init-db and backup."""
+    """Register init-db (backup and restore are kiosk/backups.py's)."""
     app.cli.add_command(init_db_command)
-    app.cli.add_command(backup_command)
 
 
 @click.command("init-db")
@@ -104,21 +109,3 @@ def init_db_command() -> None:
     with contextlib.closing(connect(current_app.config["DATABASE"])) as db:
         migrate(db)
     click.echo(f"Database ready: {current_app.config['DATABASE']}")
-
-
-@click.command("backup")
-@with_appcontext
-@click.option("--out", "out", required=True, type=click.Path(path_type=Path),
-              help="File to write the snapshot to (must not exist yet).")
-def backup_command(out: Path) -> None:
-    """Write a consistent snapshot of the live database to a file."""
-    if out.exists():
-        raise click.ClickException(f"{out} already exists; choose a new file name.")
-    out.parent.mkdir(parents=True, exist_ok=True)
-    with contextlib.closing(connect(current_app.config["DATABASE"])) as db:
-        backup(db, out)
-    with contextlib.closing(sqlite3.connect(out)) as snap:
-        check = snap.execute("PRAGMA integrity_check").fetchone()[0]
-    if check != "ok":
-        raise click.ClickException(f"The snapshot failed its integrity check: {check}")
-    click.echo(f"Backup written: {out}")

@@ -323,3 +323,10 @@ def m031_volunteering(db: Database) -> None:
     """Offers to help "op maat": what, when, how to reach (by consent), and their status log."""
     for statement in _VOLUNTEER_OFFERS:
         db.execute(statement)
+
+
+@migrations()
+def m040_heartbeat(db: Database) -> None:
+    """One row the kiosk's self-check rewrites each round: proof that the database takes a write."""
+    db.execute("CREATE TABLE heartbeat (id INTEGER PRIMARY KEY CHECK (id = 1), "
+               "beats INTEGER NOT NULL, at TEXT NOT NULL)")

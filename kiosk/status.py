@@ -1,7 +1,6 @@
 """`kiosk status`: what is wrong with this kiosk, in plain Dutch (printer, disk, clock, backups)."""
 
 import contextlib
-import importlib
 import shutil
 import subprocess
 from collections.abc import Callable
@@ -12,7 +11,8 @@ import click
 from flask import current_app
 from flask.cli import with_appcontext
 
-from kiosk import clock, db
+from kiosk import backups, clock, db
+from kiosk import replication as replica
 from kiosk.printing import printing
 from printer import queue
 from printer.errors import PrinterError
@@ -77,27 +77,24 @@ def replication() -> Check:
     url = current_app.config.get("REPLICA_URL")
     if not url:
         return True, "Replicatie: niet ingesteld"
-    with contextlib.suppress(ImportError, AttributeError):
-        module = importlib.import_module("kiosk.replication")
-        try:
-            txid, replicated = module.position(current_app.config)
-        except Exception as error:  # noqa: BLE001 - any failure is reported in words
-            return False, f"Replicatie naar {url}: werkt niet ({error})"
-        behind = txid - replicated
-        return behind <= 0, f"Replicatie naar {url}: " + (
-            "bij" if behind <= 0 else f"loopt {behind} wijzigingen achter")
-    return True, f"Replicatie naar {url}: ingesteld"
+    try:
+        txid, replicated = replica.position(current_app.config)
+    except Exception as error:  # noqa: BLE001 - any failure is reported in words
+        return False, f"Replicatie naar {url}: werkt niet ({error})"
+    behind = txid - replicated
+    return behind <= 0, f"Replicatie naar {url}: " + (
+        "bij" if behind <= 0 else f"loopt {behind} wijzigingen achter")
 
 
 def last_backup() -> Check:
     """The newest backup in BACKUP_DIR (empty: instance/backups), and how old it is."""
     config = current_app.config
-    if "BACKUP_DIR" not in config:
-        return True, "Laatste back-up: niet ingesteld"
-    folder = Path(config["BACKUP_DIR"] or Path(current_app.instance_path) / "backups")
+    folder = backups.folder()
     copies = sorted(folder.rglob("kiosk-*.db"), key=lambda path: path.stat().st_mtime)
-    if not copies:
-        return False, f"Laatste back-up: nog geen in {folder}"
+    if not copies:  # a kiosk installed today gets its first copy from tonight's timer
+        young = clock.now() - _installed() <= BACKUP_AGE
+        return young, f"Laatste back-up: nog geen in {folder}" + (
+            " (de eerste komt vannacht)" if young else "")
     made = datetime.fromtimestamp(copies[-1].stat().st_mtime, UTC)
     shown = stamp(made, "nl", config["TIMEZONE"])
     ok = clock.now() - made <= BACKUP_AGE
@@ -121,6 +118,13 @@ def status_command() -> None:
                f"{problems} {'ding vraagt' if problems == 1 else 'dingen vragen'} aandacht.")
     if problems:
         raise SystemExit(1)
+
+
+def _installed() -> datetime:
+    """When this kiosk's database was made: its first migration."""
+    with contextlib.closing(db.connect(current_app.config["DATABASE"])) as conn:
+        first = conn.execute("SELECT min(applied_at) FROM _sqlite_migrations").fetchone()[0]
+    return datetime.fromisoformat(first) if first else clock.now()
 
 
 def _gb(size: int) -> str:

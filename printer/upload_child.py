@@ -6,6 +6,7 @@ Run as `python -m printer.upload_child`; only this process loads pypdf, pypdfium
 import argparse
 import io
 import json
+import os
 import resource
 import sys
 import warnings
@@ -198,6 +199,8 @@ def _limit(memory_mb: int, cpu_seconds: int) -> None:
     memory = memory_mb * 1024 * 1024
     resource.setrlimit(resource.RLIMIT_AS, (memory, memory))
     resource.setrlimit(resource.RLIMIT_CPU, (cpu_seconds, cpu_seconds + 1))
+    # Below the kiosk itself: a hostile file may take its CPU time, never the screen's.
+    os.nice(10)
 
 
 def _child(argv: list[str]) -> dict:

@@ -4,7 +4,7 @@ from sales.cart import DEFAULT_MAX_QTY, PAYMENT_METHODS, QR_METHODS, PricedCart,
 from sales.cash import close_session, current_session, move_cash, open_session, recent_closes
 from sales.catalogue import DEFAULT_CATALOGUE, list_products, load_catalogue, price_at
 from sales.coins import cash_rounding, count_cash
-from sales.journal import Payment, record_sale, void_sale
+from sales.journal import Payment, last_entry_at, record_sale, void_sale
 from sales.migrations import migrations
 from sales.receipts import Receipt, get_receipt, list_receipts
 from sales.reports import SessionReport, get_z_report, x_report
@@ -15,6 +15,7 @@ __all__ = [
     "DEFAULT_CATALOGUE", "DEFAULT_MAX_QTY", "PAYMENT_METHODS", "QR_METHODS", "JournalCheck",
     "Payment", "PricedCart", "Receipt", "SessionReport", "cash_rounding", "close_session",
     "correct_stock", "count_cash", "current_session", "get_receipt", "get_z_report",
+    "last_entry_at",
     "list_products", "list_receipts", "load_catalogue", "low_stock", "migrations", "move_cash",
     "open_session", "price_at", "price_cart", "recent_closes", "record_intake", "record_sale",
     "stock_levels",

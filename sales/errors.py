@@ -100,3 +100,13 @@ class ReportNotFound(SalesError):
     """No closed cash session has this id."""
 
     http_status = 404
+
+
+class ClockBehind(SalesError):
+    """The clock is earlier than the journal's last receipt: a receipt now would be out of order."""
+
+    http_status = 409
+
+    def __init__(self, now: str, last: str):
+        self.now, self.last = now, last
+        super().__init__(f"de klok ({now}) staat voor de laatste bon ({last})")

@@ -9,7 +9,13 @@ from sqlite_utils import Database
 from sales._db import iso, one, utc_now, write_transaction
 from sales.cart import DEFAULT_MAX_QTY, check_method, normalise_cart, price_cart
 from sales.cash import require_open_session
-from sales.errors import AlreadyVoided, InsufficientStock, InvalidPayment, ReceiptNotFound
+from sales.errors import (
+    AlreadyVoided,
+    ClockBehind,
+    InsufficientStock,
+    InvalidPayment,
+    ReceiptNotFound,
+)
 from sales.idempotency import (
     CLAIM_TTL_SECONDS,
     check_key,
@@ -196,8 +202,20 @@ def _write_void(
     return to_receipt(row, lines)
 
 
+def last_entry_at(db: Database) -> str | None:
+    """When the journal's newest receipt was written (UTC ISO), or None for an empty journal."""
+    # By id, not max(created_at): the newest row is found in the index, whatever the clock did.
+    row = one(db, "SELECT created_at FROM receipts ORDER BY id DESC LIMIT 1")
+    return row["created_at"] if row else None
+
+
 def _append(db: Database, series: str, row: dict, lines: list[dict]) -> int:
     """Give the receipt the next number and chain hash of its series and insert it."""
+    # A clock that jumped back (a Pi has no battery clock) would date a receipt before the one
+    # it follows and price it at an old tariff: refuse, in the same transaction that numbers it.
+    newest = last_entry_at(db)
+    if newest is not None and row["created_at"] < newest:
+        raise ClockBehind(row["created_at"], newest)
     last = one(db, "SELECT seq, hash FROM receipts WHERE series = ? ORDER BY seq DESC LIMIT 1",
                [series])
     seq = last["seq"] + 1 if last else 1

@@ -7,7 +7,7 @@ from flask_babel import lazy_gettext as _l
 from flask_babel import ngettext
 
 import sales
-from kiosk import audit, clock, features, settings, visits, volunteers
+from kiosk import audit, clock, features, selfcheck, settings, visits, volunteers
 from kiosk.db import get_db
 from kiosk.forms import whole_number
 from kiosk.htmx import htmx, navigate, render
@@ -133,7 +133,9 @@ def _today() -> dict:
     return {"total": total, "counts": counts, "reasons": REASONS,
             "training": settings.training(db), "low": sales.low_stock(db),
             "most": max(counts.values(), default=0), "key": uuid.uuid4().hex,
-            "log": audit.recent(get_db()), "describe": _describe}
+            "log": audit.recent(get_db()), "describe": _describe,
+            # The kiosk's own health: the clock, the disk, the copy off the device.
+            "field": selfcheck.status(), "behind": clock.journal_behind(db), "now": clock.now()}
 
 
 def _describe(line: dict) -> str:

@@ -2,7 +2,7 @@
 
 from flask import Blueprint, current_app, jsonify
 
-from kiosk import __version__
+from kiosk import __version__, clock, selfcheck
 from kiosk.db import get_db
 from kiosk.health import assets
 from kiosk.printing import printing
@@ -35,5 +35,20 @@ def healthz():
                      "state": "online" if a4.ready else "error", "detail": a4.detail,
                      "worker_running": printing().a4 is not None},
     }
+    body |= _field(get_db() if body["database"] == "ok" else None)
     well = body["database"] == "ok" and not gone
     return jsonify(body), 200 if well else 503
+
+
+def _field(db) -> dict:
+    """What the self-check loop found: writes, disk, clock, and how far the replica is behind."""
+    found = selfcheck.status()
+    replica = found.replica
+    return {
+        "writes": found.writes, "disk_full": found.disk_full, "disk_free_mb": found.disk_free_mb,
+        "clock": {"synchronised": found.synchronised,
+                  "behind_journal": clock.journal_behind(db) if db is not None else None},
+        "replication": None if replica is None else {
+            "configured": replica.configured, "running": replica.running,
+            "lag_seconds": replica.lag_seconds, "error": replica.error},
+    }

@@ -1,6 +1,8 @@
 """The phone's side of printing: the one page the buurtpunt's Wi-Fi may reach."""
 
+import errno
 import secrets
+import shutil
 
 from flask import Blueprint, current_app, render_template, request
 from flask_babel import lazy_gettext as _l
@@ -78,21 +80,39 @@ def _receive(db, doc):
     name = secrets.token_hex(16)
     source, pdf, thumb = (folder / f"{name}.upload", folder / f"{name}.pdf",
                           folder / f"{name}.png")
-    upload.save(source)
     config = current_app.config
     try:
+        upload.save(source)
+        _room_for(source)
         found = prepare(source, pdf, max_pages=config["PRINT_MAX_PAGES"],
                         max_bytes=config["PRINT_MAX_MB"] * 1024 * 1024)
         thumbnail(pdf, thumb)
     except UploadError as error:
-        for path in (pdf, thumb):
-            path.unlink(missing_ok=True)
+        _remove(pdf, thumb)
         documents.refuse(db, doc, error.code)
         return _page(doc, "refused", 422, error.code)
+    except OSError:
+        _remove(pdf, thumb)  # a full disk: nothing of it stays (the app says the disk is full)
+        raise
     finally:
         source.unlink(missing_ok=True)
-    documents.store_upload(db, doc, pdf, thumb, upload.filename, found.pages, found.colour)
+    try:
+        documents.store_upload(db, doc, pdf, thumb, upload.filename, found.pages, found.colour)
+    except BaseException:
+        _remove(pdf, thumb)
+        raise
     return _page(doc, "sent")
+
+
+def _room_for(source) -> None:
+    """The clean copy and its picture need about as much room again: refuse now, not halfway."""
+    if shutil.disk_usage(source.parent).free < 2 * source.stat().st_size + 1024 * 1024:
+        raise OSError(errno.ENOSPC, "no room for the clean copy", str(source.parent))
+
+
+def _remove(*paths) -> None:
+    for path in paths:
+        path.unlink(missing_ok=True)
 
 
 @bp.errorhandler(413)

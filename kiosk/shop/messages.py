@@ -1,10 +1,21 @@
 """Why a payment was refused, in plain words: the amount handed over, the sale itself."""
 
 from flask_babel import gettext as _
+from flask_babel import lazy_gettext as _l
 
 from kiosk.i18n import product_name_of
 from kiosk.money import euro
-from sales.errors import InsufficientStock, NoOpenSession, RequestInProgress, SalesError
+from sales.errors import (
+    ClockBehind,
+    InsufficientStock,
+    NoOpenSession,
+    RequestInProgress,
+    SalesError,
+)
+
+# A receipt is never dated before the one it follows (the clock went back after a power cut).
+CLOCK_WRONG = _l("De klok van de kiosk staat niet juist: er is niets verkocht. Vraag een "
+                 "vrijwilliger om de klok na te kijken.")
 
 
 def received_message(amount: int | None, due: int) -> str:
@@ -26,6 +37,8 @@ def sale_message(error: SalesError, names: dict[str, str]) -> str:
                  "verkocht.", names=short)
     if isinstance(error, NoOpenSession):
         return _("De kassa is nog niet open. Open ze eerst bij Balie, Kassa. Er is niets verkocht.")
+    if isinstance(error, ClockBehind):
+        return str(CLOCK_WRONG)
     if isinstance(error, RequestInProgress):
         return _("Deze betaling wordt al verwerkt. Even geduld.")
     return _("De verkoop lukte niet. Er is niets verkocht. Vraag het aan een vrijwilliger.")

@@ -4,14 +4,14 @@ from flask import Blueprint, current_app, redirect, request, session, url_for
 from flask_babel import lazy_gettext as _l
 
 import sales
-from kiosk import audit, features, settings, volunteers
+from kiosk import audit, clock, features, settings, volunteers
 from kiosk.db import get_db, immediate
 from kiosk.forms import FormError, read_counts, whole_number
 from kiosk.htmx import htmx, navigate, render
 from kiosk.money import DENOMINATIONS, PAYMENT_LABELS, euro, parse_euros, quick_amounts
 from kiosk.printing import printing, queue_receipt
 from kiosk.shop import basket
-from kiosk.shop.messages import received_message, sale_message
+from kiosk.shop.messages import CLOCK_WRONG, received_message, sale_message
 from kiosk.volunteers import pin_message
 from printer import queue
 from sales.coins import count_cash
@@ -81,6 +81,9 @@ def _till_ready() -> bool:
 def index():
     """The payment, at whatever step it is."""
     chosen = volunteers.get(get_db(), whole_number(request.args.get("v")) or 0)
+    if clock.journal_behind(get_db()):
+        # Say it before anyone types a PIN or counts money: the sale would be refused.
+        return _page(_step(), 409, error=CLOCK_WRONG)
     if chosen and _step() == "who":
         return _page("pin", chosen=chosen)
     return _page(_step())

@@ -6,19 +6,9 @@ import click
 from flask.cli import with_appcontext
 
 from kiosk.cli import database, fail
+from kiosk.dbcheck import journal_words
 from sales import load_catalogue, verify_journal
 from sales.errors import SalesError
-
-# verify_journal explains in English (it is a library); the volunteer reads Dutch.
-PROBLEMS = {
-    "gap": "er ontbreekt een bon (gat in de nummering)",
-    "does not match its series": "het nummer past niet bij de reeks",
-    "chain broken": "de keten is gebroken: de vorige hash klopt niet",
-    "hash mismatch": "de inhoud werd veranderd nadat de bon werd opgeslagen",
-    "lines do not add up": "de lijnen tellen niet op tot het subtotaal",
-    "subtotal plus rounding": "subtotaal plus afronding is niet het totaal",
-    "Z-report": "verschilt van de laatste bon die op een Z-rapport staat",
-}
 
 
 @click.command("verify")
@@ -28,12 +18,8 @@ def verify_command() -> None:
     with database() as db:
         check = verify_journal(db)
     if not check.ok:
-        why = next((dutch for key, dutch in PROBLEMS.items() if key in (check.problem or "")),
-                   check.problem)
-        fail(f"het journaal klopt niet vanaf bon {check.first_bad}: {why}. "
-             f"{check.receipts_checked} bonnen ervoor zijn in orde.")
-    heads = ", ".join(f"laatste {number}" for number in check.heads.values()) or "nog geen bonnen"
-    click.echo(f"Journaal in orde: {check.receipts_checked} bonnen gecontroleerd ({heads}).")
+        fail(journal_words(check))
+    click.echo(journal_words(check))
 
 
 @click.group("products")

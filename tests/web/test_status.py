@@ -4,11 +4,12 @@ import os
 import socket
 import subprocess
 import sys
+from datetime import timedelta
 from pathlib import Path
 
 import pytest
 
-from kiosk import __version__, create_app
+from kiosk import __version__, clock, create_app
 
 
 def _status(tmp_path, **config):
@@ -24,7 +25,8 @@ def test_status_of_a_kiosk_in_order(tmp_path):
     for start in ("A4-printer", "Wachtrij: 0 bonnetjes wachten", "Schijf: ", "Klok: "):
         assert any(line.startswith(start) for line in lines), start
     assert "Replicatie: niet ingesteld" in lines
-    assert "Laatste back-up: niet ingesteld" in lines
+    assert any(line.startswith("Laatste back-up: nog geen in ") and
+               line.endswith("(de eerste komt vannacht)") for line in lines)
     assert lines[-1] == "Alles in orde."
 
 
@@ -38,10 +40,15 @@ def test_status_says_when_the_receipt_printer_does_not_answer(tmp_path):
     assert result.output.splitlines()[-1] == "1 ding vraagt aandacht."
 
 
-def test_status_reads_the_backup_folder_when_backups_are_set_up(tmp_path):
+def test_status_reads_the_backup_folder_when_backups_are_set_up(tmp_path, monkeypatch):
     backups = tmp_path / "backups"
     result = _status(tmp_path, BACKUP_DIR=str(backups))
-    assert f"LET OP: Laatste back-up: nog geen in {backups}" in result.output
+    assert f"Laatste back-up: nog geen in {backups} (de eerste komt vannacht)" in result.output
+    later = clock.now() + timedelta(days=2)  # installed two days ago and still no copy
+    monkeypatch.setattr(clock, "now", lambda: later)
+    result = _status(tmp_path, BACKUP_DIR=str(backups))
+    assert f"LET OP: Laatste back-up: nog geen in {backups}\n" in result.output
+    monkeypatch.undo()
     old = backups / "daily" / "kiosk-2026-01-01.db"
     old.parent.mkdir(parents=True)
     old.write_bytes(b"")

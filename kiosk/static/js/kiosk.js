@@ -112,10 +112,16 @@
     } catch (e) { /* keep the server's rendering */ }
   }
 
-  function showFlash() {
+  // An error answer may say what went wrong (a full disk): show its words, else the general ones.
+  function showFlash(event) {
     var flash = document.getElementById("flash");
     if (!flash) { return; }
-    flash.textContent = flash.dataset.message;
+    var xhr = event && event.detail && event.detail.xhr;
+    var said = null;
+    if (xhr && xhr.responseText) {
+      said = new DOMParser().parseFromString(xhr.responseText, "text/html").querySelector("[data-flash]");
+    }
+    flash.textContent = said ? said.textContent.trim() : flash.dataset.message;
     flash.hidden = false;
     window.setTimeout(function () { flash.hidden = true; }, 8000);
   }
