@@ -169,12 +169,14 @@ services() {
   do_ systemctl enable kiosk.service
   do_ systemctl restart kiosk.service
   for unit in "$APP"/deploy/*.timer; do
-    [ -f "$unit" ] && do_ systemctl enable --now "$(basename "$unit")"
+    if [ -f "$unit" ]; then do_ systemctl enable --now "$(basename "$unit")"; fi
   done
   for unit in "$APP"/deploy/*.service; do
     [ -f "$unit" ] || continue
-    grep -q '^\[Install\]' "$unit" \
-      && TODO+=("Zet aan wanneer ingesteld: systemctl enable --now $(basename "$unit")")
+    # `if`, not `&&`: a unit without [Install] must not end the script under `set -e`.
+    if grep -q '^\[Install\]' "$unit"; then
+      TODO+=("Zet aan wanneer ingesteld: systemctl enable --now $(basename "$unit")")
+    fi
   done
 }
 

@@ -166,4 +166,5 @@ def test_volunteering_offers_are_not_exported(app, client, now, runner, tmp_path
     written = " ".join(p.read_text(encoding="utf-8") for p in out.iterdir())
     assert "Jan" not in written and "0470" not in written
     assert sorted(p.name for p in out.iterdir()) == [
-        "activities.csv", "ideas.csv", "sales.csv", "visits.csv"]
+        "activities.csv", "ideas.csv", "referrals.csv", "rights_shown.csv", "sales.csv",
+        "visits.csv"]
