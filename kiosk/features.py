@@ -20,7 +20,7 @@ from kiosk.config import DEFAULTS
 
 # The feature packages under kiosk/, in order: blueprints are registered, tiles shown, purges
 # run and export files written in this order.
-ALL = ["home", "checkin", "shop", "till", "prints", "ideas", "desk", "health"]
+ALL = ["home", "checkin", "shop", "till", "prints", "ideas", "desk", "health", "help", "shifts"]
 
 
 @dataclass(frozen=True)
@@ -59,7 +59,9 @@ class Feature:
     purge(db) deletes what its retention rules say must go and says what went (in Dutch, for
     `kiosk purge`); reset(db, session) drops what a visitor left when the screen resets;
     paid(db, payment, receipt) runs in a sale's transaction for a payment the feature started;
-    a4_worker is the class that drives the A4 printer (its feature prints documents).
+    a4_worker is the class that drives the A4 printer (its feature prints documents); parts are
+    templates the core's pages include at a named place ("home" under the home screen's tiles,
+    "home-bar" in its bottom bar, "desk" under the desk's heading).
     """
 
     name: str
@@ -74,6 +76,7 @@ class Feature:
     reset: Callable[[Database, Mapping], None] | None = None
     paid: Callable[[Database, Mapping, object], None] | None = None
     a4_worker: Callable | None = None
+    parts: Mapping[str, str] = field(default_factory=dict)
 
 
 def load(names: Iterable[str] | None = None) -> list[Feature]:
@@ -105,6 +108,7 @@ def init_app(app: Flask, features: list[Feature]) -> None:
             app.cli.add_command(command)
     menu = sorted((entry for f in features for entry in f.desk_menu), key=lambda e: e.order)
     app.jinja_env.globals["desk_menu"] = [(e.endpoint, e.label, e.icon) for e in menu]
+    app.jinja_env.globals["parts"] = parts
 
 
 def declared() -> list[Feature]:
@@ -123,3 +127,8 @@ def audit_labels() -> dict[str, Label]:
     for feature in declared():
         labels.update(feature.audit_labels)
     return labels
+
+
+def parts(place: str) -> list[str]:
+    """The templates the features put at a place of the core's pages, in the features' order."""
+    return [f.parts[place] for f in declared() if place in f.parts]

@@ -199,6 +199,8 @@ _HELP = [
         calls INTEGER NOT NULL DEFAULT 0,
         finished_at TEXT,
         changed_at TEXT NOT NULL,
+        -- one more with every change: screens that poll see a change whatever the clock does
+        revision INTEGER NOT NULL DEFAULT 0,
         auto_closed INTEGER NOT NULL DEFAULT 0 CHECK (auto_closed IN (0, 1)),
         UNIQUE (kiosk, day, number)
     )""",

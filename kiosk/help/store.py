@@ -116,18 +116,18 @@ def waiting(db: Database, kiosk: str, day: str) -> int:
                       "AND status = 'waiting'", [kiosk, day]).fetchone()[0]
 
 
-def called(db: Database, kiosk: str, day: str, limit: int = 4) -> list[int]:
-    """The numbers called out today, the latest call first (a walk-in is never called out)."""
-    return [row[0] for row in db.execute(
-        "SELECT number FROM help_tickets WHERE kiosk = ? AND day = ? AND calls > 0 "
-        "ORDER BY last_called_at DESC, id DESC LIMIT ?", [kiosk, day, limit])]
+def called(db: Database, kiosk: str, day: str, limit: int = 4) -> list[dict]:
+    """The numbers called out on a day and when, the latest call first (walk-ins never are)."""
+    return list(db.query(
+        "SELECT number, last_called_at AS at FROM help_tickets WHERE kiosk = ? AND day = ? "
+        "AND calls > 0 ORDER BY last_called_at DESC, id DESC LIMIT ?", [kiosk, day, limit]))
 
 
 def version(db: Database, kiosk: str, day: str) -> str:
     """A value that changes whenever any of the day's tickets changes (for screens that poll)."""
-    count, last = db.execute("SELECT count(*), max(changed_at) FROM help_tickets "
-                             "WHERE kiosk = ? AND day = ?", [kiosk, day]).fetchone()
-    return f"{day}.{count}.{last or ''}"
+    count, changes = db.execute("SELECT count(*), total(revision) FROM help_tickets "
+                                "WHERE kiosk = ? AND day = ?", [kiosk, day]).fetchone()
+    return f"{day}.{count}.{int(changes)}"
 
 
 def move(db: Database, ticket_id: int, action: str, *, volunteer: dict | None, now: datetime,
@@ -148,6 +148,7 @@ def move(db: Database, ticket_id: int, action: str, *, volunteer: dict | None, n
         calls = action in ("call", "recall")
         db.execute(
             "UPDATE help_tickets SET status = ?, changed_at = ?, calls = calls + ?,"
+            " revision = revision + 1,"
             " called_at = coalesce(called_at, CASE WHEN ? THEN ? END),"
             " last_called_at = CASE WHEN ? THEN ? ELSE last_called_at END,"
             " finished_at = CASE WHEN ? IN ('done', 'absent') THEN ? END, outcome = ?"
@@ -181,6 +182,7 @@ def undo(db: Database, ticket_id: int, *, volunteer: dict | None, now: datetime)
         back = last["from_status"]
         db.execute(
             "UPDATE help_tickets SET status = ?, changed_at = ?, finished_at = NULL,"
+            " revision = revision + 1,"
             " outcome = NULL, called_at = CASE WHEN ? = 'waiting' THEN NULL ELSE called_at END,"
             " last_called_at = CASE WHEN ? = 'waiting' THEN NULL ELSE last_called_at END,"
             " calls = CASE WHEN ? = 'waiting' THEN 0 ELSE calls END WHERE id = ?",
@@ -210,7 +212,8 @@ def roll_over(db: Database, kiosk: str, today: str, now: datetime) -> int:
             "AND status IN ('waiting', 'called')", [kiosk, today]).fetchall()
         for ticket_id, status in open_before:
             db.execute("UPDATE help_tickets SET status = 'absent', auto_closed = 1, "
-                       "finished_at = ?, changed_at = ? WHERE id = ?", [stamp, stamp, ticket_id])
+                       "revision = revision + 1, finished_at = ?, changed_at = ? WHERE id = ?",
+                       [stamp, stamp, ticket_id])
             _log(db, ticket_id, "rollover", status, "absent", stamp, None, None, None)
     return len(open_before)
 

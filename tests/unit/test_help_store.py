@@ -226,9 +226,12 @@ def test_help_called_lists_the_latest_calls_first_and_a_recall_moves_to_the_top(
     for minute, ticket in enumerate(tickets):
         move(fresh_db, ticket, "call", NOON + timedelta(minutes=minute))
     move(fresh_db, tickets[1], "recall", NOON + timedelta(minutes=9))
-    assert store.called(fresh_db, "BP1", "2026-03-12") == [2, 5, 4, 3]
+    called = store.called(fresh_db, "BP1", "2026-03-12")
+    assert [c["number"] for c in called] == [2, 5, 4, 3]
+    assert called[0]["at"] == (NOON + timedelta(minutes=9)).isoformat(timespec="microseconds")
     walk_in = take(fresh_db, source="desk")
-    assert walk_in["status"] == "called" and 6 not in store.called(fresh_db, "BP1", "2026-03-12")
+    assert walk_in["status"] == "called"
+    assert 6 not in [c["number"] for c in store.called(fresh_db, "BP1", "2026-03-12")]
 
 
 def test_help_people_before_counts_only_who_still_waits(fresh_db):

@@ -93,7 +93,8 @@ def test_features_purge_runs_the_declared_purge_and_says_what_went(lending_app, 
     assert result.exit_code == 0, result.output
     assert calls == ["purge"]
     assert "Opgeruimd: 0 bestand(en) van bezoekers gewist, contactgegevens bij 0 idee(ën) " \
-           "gewist, 3 leningen vergeten." in result.output
+           "gewist, 0 wachtnummer(s) van vorige dagen gesloten, 3 leningen vergeten." \
+           in result.output
 
 
 def test_features_export_writes_the_declared_file(lending_app, tmp_path):
@@ -124,7 +125,7 @@ def test_features_without_the_declaration_nothing_of_it_is_there(app):
 def test_features_todays_tiles_and_menu_keep_their_order(app):
     with app.test_request_context():
         assert [t.endpoint for t in features.tiles()] == [
-            "checkin.index", "shop.index", "prints.index", "ideas.index"]
+            "checkin.index", "shop.index", "prints.index", "ideas.index", "help.index"]
     assert [entry[0] for entry in app.jinja_env.globals["desk_menu"]] == [
-        "desk.index", "journal.index", "printers.index", "cash.index", "stock.index",
-        "catalogue.index", "ideas_desk.index"]
+        "desk.index", "help_desk.index", "journal.index", "printers.index", "cash.index",
+        "stock.index", "catalogue.index", "ideas_desk.index", "shifts_desk.index"]
