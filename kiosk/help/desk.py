@@ -100,11 +100,12 @@ def queue():
 def call_next():
     """Call the waiting number that came first."""
     volunteer, config = current_volunteer(), current_app.config
-    ticket = store.call_next(get_db(), config["KIOSK_ID"], today(), volunteer=volunteer,
-                             now=clock.now(), request_key=_key())
+    ticket, called = store.call_next(get_db(), config["KIOSK_ID"], today(), volunteer=volunteer,
+                                     now=clock.now(), request_key=_key())
     if ticket is None:
         return _queue(notice=_l("Niemand wacht."))
-    audit.log(get_db(), "help-call", volunteer=volunteer, number=ticket["number"])
+    if called:
+        audit.log(get_db(), "help-call", volunteer=volunteer, number=ticket["number"])
     return _queue(notice=_l("Nummer %(number)s is geroepen.", number=ticket["number"]))
 
 
@@ -114,12 +115,14 @@ def move(ticket_id: int, action: str):
     """Call this number, call it again, or close it: absent, or done with an outcome."""
     volunteer = current_volunteer()
     try:
-        ticket = store.move(get_db(), ticket_id, action, volunteer=volunteer, now=clock.now(),
-                            request_key=_key(), outcome=request.form.get("outcome"))
+        ticket, moved = store.move(get_db(), ticket_id, action, volunteer=volunteer,
+                                   now=clock.now(), request_key=_key(),
+                                   outcome=request.form.get("outcome"))
     except store.TicketError as error:
         return _refused(error)
-    audit.log(get_db(), f"help-{action}", volunteer=volunteer, number=ticket["number"],
-              outcome=ticket["outcome"])
+    if moved:
+        audit.log(get_db(), f"help-{action}", volunteer=volunteer, number=ticket["number"],
+                  outcome=ticket["outcome"])
     return _queue()
 
 

@@ -131,15 +131,15 @@ def version(db: Database, kiosk: str, day: str) -> str:
 
 
 def move(db: Database, ticket_id: int, action: str, *, volunteer: dict | None, now: datetime,
-         request_key: str | None = None, outcome: str | None = None) -> dict:
-    """Call, call again, mark absent or done; a repeated request_key changes nothing."""
+         request_key: str | None = None, outcome: str | None = None) -> tuple[dict, bool]:
+    """Call, call again, mark absent or done: the ticket, and False for a repeated request_key."""
     starts, to = MOVES[action]
     if action == "done" and outcome not in OUTCOME_CODES:
         raise TicketError("outcome")
     stamp = clock.iso(now)
     with immediate(db):
         if request_key and _replayed(db, request_key):
-            return get(db, _replayed(db, request_key))
+            return get(db, _replayed(db, request_key)), False
         ticket = get(db, ticket_id)
         if ticket is None:
             raise TicketError("not-found")
@@ -156,19 +156,19 @@ def move(db: Database, ticket_id: int, action: str, *, volunteer: dict | None, n
             [to, stamp, int(calls), calls, stamp, calls, stamp, to, stamp,
              outcome if to == "done" else None, ticket_id, ticket["status"]])
         _log(db, ticket_id, action, ticket["status"], to, stamp, volunteer, request_key, outcome)
-    return get(db, ticket_id)
+    return get(db, ticket_id), True
 
 
 def call_next(db: Database, kiosk: str, day: str, *, volunteer: dict | None, now: datetime,
-              request_key: str | None = None) -> dict | None:
-    """Call the waiting ticket with the lowest number (None when nobody waits)."""
+              request_key: str | None = None) -> tuple[dict | None, bool]:
+    """Call the waiting ticket with the lowest number (None when nobody waits), as move()."""
     with immediate(db):
         if request_key and _replayed(db, request_key):
-            return get(db, _replayed(db, request_key))
+            return get(db, _replayed(db, request_key)), False
         row = db.execute("SELECT id FROM help_tickets WHERE kiosk = ? AND day = ? AND "
                          "status = 'waiting' ORDER BY number LIMIT 1", [kiosk, day]).fetchone()
         if row is None:
-            return None
+            return None, False
         return move(db, row[0], "call", volunteer=volunteer, now=now, request_key=request_key)
 
 

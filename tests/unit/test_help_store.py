@@ -3,7 +3,7 @@
 import threading
 import uuid
 from collections import Counter
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, date, datetime, timedelta
 
 import pytest
 
@@ -27,7 +27,11 @@ def take(db, now=NOON, kiosk="BP1", topic="digitaal", source="kiosk", request_ke
 
 
 def move(db, ticket, action, now=NOON, **extra):
-    return store.move(db, ticket["id"], action, volunteer=ANNA, now=now, **extra)
+    return store.move(db, ticket["id"], action, volunteer=ANNA, now=now, **extra)[0]
+
+
+def call_next(db, **extra):
+    return store.call_next(db, "BP1", "2026-03-12", volunteer=ANNA, now=NOON, **extra)[0]
 
 
 def test_help_numbers_start_at_one_each_day_per_kiosk(fresh_db):
@@ -129,16 +133,15 @@ def test_help_bad_input_is_refused(fresh_db):
         store.take(fresh_db, kiosk="BP1", topic="digitaal", language="nl", source="kiosk",
                    request_key="1 OR 1=1", token=key(), now=NOON, zone=ZONE)
     with pytest.raises(store.TicketError, match="not-found"):
-        store.move(fresh_db, 999, "call", volunteer=None, now=NOON)
+        move(fresh_db, {"id": 999}, "call")
     assert fresh_db.execute("SELECT count(*) FROM help_tickets").fetchone()[0] == 0
 
 
 def test_help_call_next_takes_the_lowest_waiting_number(fresh_db):
     first, second = take(fresh_db), take(fresh_db)
     move(fresh_db, first, "call")
-    called = store.call_next(fresh_db, "BP1", "2026-03-12", volunteer=ANNA, now=NOON)
-    assert called["id"] == second["id"]
-    assert store.call_next(fresh_db, "BP1", "2026-03-12", volunteer=ANNA, now=NOON) is None
+    assert call_next(fresh_db)["id"] == second["id"]
+    assert call_next(fresh_db) is None
 
 
 def test_help_call_next_tapped_twice_calls_one_person(fresh_db):
@@ -146,7 +149,7 @@ def test_help_call_next_tapped_twice_calls_one_person(fresh_db):
     tap = key()
     calls = [store.call_next(fresh_db, "BP1", "2026-03-12", volunteer=ANNA, now=NOON,
                              request_key=tap) for _ in range(2)]
-    assert calls[0]["number"] == calls[1]["number"] == 1
+    assert [(ticket["number"], called) for ticket, called in calls] == [(1, True), (1, False)]
     assert store.waiting(fresh_db, "BP1", "2026-03-12") == 1
 
 
@@ -160,8 +163,8 @@ def test_help_parallel_call_next_never_calls_one_ticket_twice(db_path, fresh_db)
         db = connect(db_path)
         try:
             for _ in range(6):
-                ticket = store.call_next(db, "BP1", "2026-03-12", volunteer=ANNA, now=NOON,
-                                         request_key=key())
+                ticket, _called = store.call_next(db, "BP1", "2026-03-12", volunteer=ANNA,
+                                                  now=NOON, request_key=key())
                 with lock:
                     called.append(ticket and ticket["number"])
         except Exception as error:  # noqa: BLE001
@@ -256,7 +259,7 @@ def test_help_figures_waiting_and_handling_times(fresh_db):
     move(fresh_db, two, "call", NOON + timedelta(minutes=31))
     move(fresh_db, two, "absent", NOON + timedelta(minutes=33))
     figures = stats.period(fresh_db, "BP1", "2026-03-01", "2026-03-31")
-    assert figures["total"] == 3 and figures["days"] == [("2026-03-12", {"digitaal": 3})]
+    assert figures["total"] == 3 and figures["days"] == [(date(2026, 3, 12), {"digitaal": 3})]
     assert figures["waits"] == stats.Spread(2, 1200, 1800)
     assert figures["handling"] == stats.Spread(1, 900, 900)
     assert figures["outcomes"] == {"geholpen": 1, "absent": 1, "called": 1}

@@ -51,7 +51,7 @@ def call(app, number, action="call", **extra):
         ticket = next(t for t in store.of_day(db, "BP1", store.day_of(clock.now(), "Europe/"
                                                                        "Brussels"))
                       if t["number"] == number)
-        return store.move(db, ticket["id"], action, volunteer=None, now=clock.now(), **extra)
+        return store.move(db, ticket["id"], action, volunteer=None, now=clock.now(), **extra)[0]
     finally:
         db.close()
 
