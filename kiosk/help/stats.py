@@ -94,7 +94,8 @@ def period(db: Database, kiosk: str, first: str, last: str) -> dict:
     for ticket in tickets:
         per_day[ticket["day"]][ticket["topic"]] += 1
     outcomes = Counter(t["outcome"] or t["status"] for t in tickets)
-    return {"days": [(date.fromisoformat(day), counts) for day, counts in sorted(per_day.items())], "topics": Counter(t["topic"] for t in tickets),
+    days = [(date.fromisoformat(day), counts) for day, counts in sorted(per_day.items())]
+    return {"days": days, "topics": Counter(t["topic"] for t in tickets),
             "total": len(tickets), "waits": spread(waits(tickets)),
             "handling": spread(handling(tickets)), "outcomes": outcomes,
             "auto_closed": sum(t["auto_closed"] for t in tickets)}

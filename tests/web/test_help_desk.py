@@ -1,4 +1,4 @@
-"""The desk's queue: call next (once per tap), forward-only moves, undo, walk-ins, figures, export."""
+"""The desk's queue: call next (once a tap), forward-only moves, undo, walk-ins, figures, export."""
 
 import csv
 import re

@@ -1,4 +1,4 @@
-"""Ik begin / Ik stop with a PIN (the desk's lockout), who is on duty, closing time, hours, export."""
+"""Ik begin / Ik stop with a PIN (the desk's lockout), on duty, closing time, hours, export."""
 
 import csv
 import re
