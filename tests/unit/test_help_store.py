@@ -1,6 +1,5 @@
 """Help tickets: daily numbers per kiosk, gap-free under threads, states that only move forward."""
 
-import threading
 import uuid
 from collections import Counter
 from datetime import UTC, date, datetime, timedelta
@@ -9,6 +8,7 @@ import pytest
 
 from kiosk.help import stats, store
 from printer.dbtools import connect
+from tests.helpers import in_threads
 
 ZONE = "Europe/Brussels"
 NOON = datetime(2026, 3, 12, 11, 0, tzinfo=UTC)  # 12:00 in Brussels (winter time)
@@ -60,24 +60,15 @@ def test_help_a_repeated_request_gives_the_same_ticket(fresh_db):
 
 def test_help_eight_threads_of_fifty_tickets_are_numbered_without_gaps_or_doubles(db_path,
                                                                                    fresh_db):
-    errors = []
-
     def worker():
         db = connect(db_path)
         try:
             for _ in range(50):
                 take(db)
-        except Exception as error:  # noqa: BLE001 - the test reports any failure
-            errors.append(error)
         finally:
             db.close()
 
-    threads = [threading.Thread(target=worker) for _ in range(8)]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join()
-    assert errors == []
+    assert in_threads(worker, 8) == []
     numbers = [row[0] for row in fresh_db.execute("SELECT number FROM help_tickets")]
     assert sorted(numbers) == list(range(1, 401))
     assert fresh_db.execute("SELECT last FROM help_counters").fetchall() == [(400,)]
@@ -156,8 +147,7 @@ def test_help_call_next_tapped_twice_calls_one_person(fresh_db):
 def test_help_parallel_call_next_never_calls_one_ticket_twice(db_path, fresh_db):
     for _ in range(30):
         take(fresh_db)
-    called, errors = [], []
-    lock = threading.Lock()
+    called = []
 
     def volunteer():
         db = connect(db_path)
@@ -165,19 +155,11 @@ def test_help_parallel_call_next_never_calls_one_ticket_twice(db_path, fresh_db)
             for _ in range(6):
                 ticket, _called = store.call_next(db, "BP1", "2026-03-12", volunteer=ANNA,
                                                   now=NOON, request_key=key())
-                with lock:
-                    called.append(ticket and ticket["number"])
-        except Exception as error:  # noqa: BLE001
-            errors.append(error)
+                called.append(ticket and ticket["number"])  # list.append is atomic
         finally:
             db.close()
 
-    threads = [threading.Thread(target=volunteer) for _ in range(8)]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join()
-    assert errors == []
+    assert in_threads(volunteer, 8) == []
     numbers = [n for n in called if n is not None]
     assert sorted(numbers) == list(range(1, 31)) and called.count(None) == 18
     log = Counter(r[0] for r in fresh_db.execute(

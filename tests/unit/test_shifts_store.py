@@ -1,6 +1,5 @@
 """Volunteers' shifts: one open at a time, hours across midnight, closed at closing time."""
 
-import threading
 from datetime import UTC, datetime, time
 from zoneinfo import ZoneInfo
 
@@ -9,6 +8,7 @@ import pytest
 from kiosk import volunteers
 from kiosk.shifts import store
 from printer.dbtools import connect
+from tests.helpers import in_threads
 
 ZONE = "Europe/Brussels"
 BRUSSELS = ZoneInfo(ZONE)
@@ -74,23 +74,15 @@ def test_shifts_one_started_after_closing_time_runs_until_the_next_closing_time(
 
 
 def test_shifts_parallel_starts_open_one_shift(db_path, fresh_db, anna):
-    errors = []
-
     def tap():
         db = connect(db_path)
         try:
             store.start(db, anna, datetime.now(UTC))
-        except Exception as error:  # noqa: BLE001
-            errors.append(error)
         finally:
             db.close()
 
-    threads = [threading.Thread(target=tap) for _ in range(8)]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join()
-    assert errors == [] and fresh_db.execute("SELECT count(*) FROM shifts").fetchone()[0] == 1
+    assert in_threads(tap, 8) == []
+    assert fresh_db.execute("SELECT count(*) FROM shifts").fetchone()[0] == 1
 
 
 @pytest.mark.parametrize("text", ["17", "5pm", "25:00", "17:99", ""])

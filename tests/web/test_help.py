@@ -13,7 +13,7 @@ from kiosk.help import store
 from printer import queue
 from printer.address import Profile
 from printer.escpos_render import render
-from tests.helpers import form_fields
+from tests.helpers import Clock, form_fields, query
 
 LAN = {"REMOTE_ADDR": "192.168.1.40"}
 NOON = datetime(2026, 3, 12, 11, 0, tzinfo=UTC)
@@ -21,22 +21,11 @@ NOON = datetime(2026, 3, 12, 11, 0, tzinfo=UTC)
 
 @pytest.fixture
 def at(monkeypatch):
-    """Set the kiosk's clock."""
-    moment = {"now": NOON}
-    monkeypatch.setattr(clock, "now", lambda: moment["now"])
-
-    def move_to(when):
-        moment["now"] = when
-
-    return move_to
+    """The kiosk's clock, set by the test."""
+    return Clock(monkeypatch, NOON)
 
 
-def rows(app, sql, params=()):
-    db = connect(app.config["DATABASE"])
-    try:
-        return db.execute(sql, params).fetchall()
-    finally:
-        db.close()
+rows = query
 
 
 def take(client, topic="digitaal", fields=None, htmx=False):

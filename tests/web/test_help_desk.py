@@ -6,9 +6,7 @@ from datetime import UTC, datetime, timedelta
 
 import pytest
 
-from kiosk import clock
-from kiosk.db import connect
-from tests.helpers import add_volunteer, audit_actions, form_fields, log_in
+from tests.helpers import Clock, add_volunteer, audit_actions, form_fields, log_in, query
 
 NOON = datetime(2026, 3, 12, 11, 0, tzinfo=UTC)
 HTMX = {"HX-Request": "true"}
@@ -16,9 +14,8 @@ HTMX = {"HX-Request": "true"}
 
 @pytest.fixture
 def at(monkeypatch):
-    moment = {"now": NOON}
-    monkeypatch.setattr(clock, "now", lambda: moment["now"])
-    return lambda when: moment.update(now=when)
+    """The kiosk's clock, set by the test."""
+    return Clock(monkeypatch, NOON)
 
 
 @pytest.fixture
@@ -33,12 +30,7 @@ def desk(app, at):
     return client
 
 
-def rows(app, sql):
-    db = connect(app.config["DATABASE"])
-    try:
-        return db.execute(sql).fetchall()
-    finally:
-        db.close()
+rows = query
 
 
 def forms(page: str) -> dict:

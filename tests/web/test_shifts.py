@@ -7,10 +7,9 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
-from kiosk import clock, create_app
+from kiosk import create_app
 from kiosk.config import ConfigError
-from kiosk.db import connect
-from tests.helpers import add_volunteer, audit_actions, form_fields, log_in
+from tests.helpers import Clock, add_volunteer, audit_actions, form_fields, log_in, query
 
 BRUSSELS = ZoneInfo("Europe/Brussels")
 MORNING = datetime(2026, 3, 12, 9, 0, tzinfo=BRUSSELS)
@@ -19,9 +18,8 @@ HTMX = {"HX-Request": "true"}
 
 @pytest.fixture
 def at(monkeypatch):
-    moment = {"now": MORNING}
-    monkeypatch.setattr(clock, "now", lambda: moment["now"])
-    return lambda when: moment.update(now=when)
+    """The kiosk's clock, set by the test."""
+    return Clock(monkeypatch, MORNING)
 
 
 @pytest.fixture
@@ -35,12 +33,7 @@ def shift(client, volunteer, action="start", pin="2468"):
     return client.post(f"/shifts/{action}", data={**form_fields(page), "pin": pin}, headers=HTMX)
 
 
-def rows(app, sql):
-    db = connect(app.config["DATABASE"])
-    try:
-        return db.execute(sql).fetchall()
-    finally:
-        db.close()
+rows = query
 
 
 def test_shifts_start_with_the_pin_shows_on_home_and_desk(app, client, anna, at):
