@@ -15,6 +15,7 @@ done
 
 # Incognito: no history, cache or storage survives a restart of the browser.
 # No swipe-back, no pinch zoom, no translate bar, no crash bubble, no update checks.
+# Sound without a tap first (autoplay): the home screen chimes when a queue number is called.
 exec "$BROWSER" \
   --kiosk "$URL" \
   --incognito \
