@@ -8,6 +8,7 @@ most a second plus the answer's and the swap's time. Target: p95 <= 3 s.
 Run: `.venv/bin/python bench/bench_help.py [calls]`.
 """
 
+import random
 import re
 import statistics
 import sys
@@ -61,13 +62,13 @@ def main(calls: int) -> None:
         home = browser.new_page(viewport={"width": 1280, "height": 800})
         home.goto(url + "/")
         home.wait_for_selector("#now-serving:not([hidden])")
-        seconds = []
+        seconds, pause = [], random.Random(11)
         for number in range(1, calls + 1):
             began = time.perf_counter()
             post("/desk/help/next")
             home.wait_for_selector(f"[data-serving]:text-is('{number}')", timeout=10_000)
             seconds.append(time.perf_counter() - began)
-            time.sleep(0.37)  # calls come at odd moments of the home screen's second
+            time.sleep(pause.uniform(0, 1))  # calls come at any moment of the screen's second
         browser.close()
     cuts = statistics.quantiles(seconds, n=20, method="inclusive")
     print(f"call at the desk -> shown on the home screen, {calls} calls: "
