@@ -2,6 +2,7 @@
 
 import io
 import re
+import socket
 import wave
 from datetime import UTC, datetime, timedelta
 
@@ -13,6 +14,7 @@ from kiosk.help import store
 from printer import queue
 from printer.address import Profile
 from printer.escpos_render import render
+from printer.worker import PrintWorker
 from tests.helpers import Clock, form_fields, query
 
 LAN = {"REMOTE_ADDR": "192.168.1.40"}
@@ -218,3 +220,22 @@ def test_help_the_phone_page_speaks_the_visitors_language(app, client, at):
     link = _phone_link(app, client)
     body = app.test_client().get(link, environ_base=LAN).get_data(as_text=True)
     assert '<html lang="fr">' in body
+
+
+def test_help_with_the_printer_missing_the_number_still_shows_and_waits(tmp_path, at):
+    with socket.socket() as unused:  # a port nobody listens on: the printer is unplugged
+        unused.bind(("127.0.0.1", 0))
+        port = unused.getsockname()[1]
+    app = create_app({"INSTANCE_PATH": str(tmp_path / "i"), "TESTING": True,
+                      "RECEIPT_PRINTER": f"network:127.0.0.1:{port}"})
+    client = app.test_client()
+    take(client)
+    db = connect(app.config["DATABASE"])
+    PrintWorker(lambda: db, app.extensions["printing"].printer, idle_poll=0).step(db)
+    [(status, attempts)] = rows(app, "SELECT status, attempts FROM print_jobs")
+    assert (status, attempts) == ("queued", 1)  # tried, and tried again later
+    body = client.get("/help/nummer").get_data(as_text=True)
+    assert "data-ticket-number>1<" in body and "/q/" in body  # the number and the phone's code
+    assert "Vraag het aan een vrijwilliger." in body
+    assert rows(app, "SELECT number, status FROM help_tickets") == [(1, "waiting")]
+    assert 'data-waiting>1<' in client.get("/help/now").get_data(as_text=True)

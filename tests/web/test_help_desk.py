@@ -196,3 +196,20 @@ def test_help_desk_export_writes_tickets_csv(app, desk, tmp_path):
 def test_help_desk_needs_a_login(client):
     assert client.get("/desk/help").status_code == 302
     assert client.get("/desk/help/cijfers").status_code == 302
+
+
+@pytest.mark.parametrize(("url", "extra", "code"), [
+    ("/desk/help/1/done", {"outcome": "ontslagen"}, 422),
+    ("/desk/help/1/done", {"outcome": ""}, 422),
+    ("/desk/help/99/call", {}, 404),
+    ("/desk/help/walk-in", {"topic": "casino"}, 422),
+    ("/desk/help/walk-in", {"topic": "digitaal", "key": "1' OR 1=1"}, 422),
+])
+def test_help_desk_bad_input_is_refused_and_changes_nothing(app, desk, url, extra, code):
+    post(desk, "/desk/help/next")
+    before = status(app), rows(app, "SELECT count(*) FROM visits"), audit_actions(app)
+    page = desk.get("/desk/help").get_data(as_text=True)
+    token = re.search(r'name="csrf_token" value="([^"]+)"', page).group(1)
+    answer = desk.post(url, data={"csrf_token": token, "key": "a" * 32, **extra}, headers=HTMX)
+    assert answer.status_code == code and 'role="alert"' in answer.get_data(as_text=True)
+    assert (status(app), rows(app, "SELECT count(*) FROM visits"), audit_actions(app)) == before
