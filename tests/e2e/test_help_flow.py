@@ -21,10 +21,12 @@ pytestmark = pytest.mark.e2e
 LATENCY = Path(__file__).parents[2] / "test-output" / "help-call-to-home.txt"
 
 
-def _take(page, kiosk, topic):
+def _take(page, kiosk, topic, shot=None):
     page.goto(kiosk.url + "/")
     page.get_by_role("link", name="Ik heb een vraag").tap()
     expect(page.get_by_role("heading", name="Waarover gaat je vraag?")).to_be_visible()
+    if shot:
+        shot(page, "help-topics")
     page.get_by_role("button", name=topic).tap()
     expect(page.locator("[data-ticket-number]")).to_be_visible()
 
@@ -48,7 +50,7 @@ def test_help_take_call_follow_on_phone_and_finish(start_kiosk, browser, page, s
     expect(home.locator(".tiles")).to_be_visible()
     expect(home.locator("#now-serving")).to_be_hidden()
 
-    _take(page, kiosk, "Iets anders")
+    _take(page, kiosk, "Iets anders", shot)
     expect(page.locator("[data-ticket-number]")).to_have_text("1")
     _take(page, kiosk, "Digitale vraag")
     expect(page.locator("[data-ticket-number]")).to_have_text("2")
