@@ -7,8 +7,10 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
-from kiosk import create_app
+from kiosk import clock, create_app
 from kiosk.config import ConfigError
+from kiosk.db import connect
+from kiosk.shifts import store
 from tests.helpers import Clock, add_volunteer, audit_actions, form_fields, log_in, query
 
 BRUSSELS = ZoneInfo("Europe/Brussels")
@@ -170,3 +172,13 @@ def test_shifts_export_writes_shifts_csv_with_hours_across_midnight(app, client,
 def test_shifts_a_wrong_closing_time_stops_the_kiosk_at_start_up(tmp_path):
     with pytest.raises(ConfigError, match="SHIFTS_CLOSING_TIME"):
         create_app({"INSTANCE_PATH": str(tmp_path), "SHIFTS_CLOSING_TIME": "vijf uur"})
+
+
+def test_shifts_the_home_bar_names_three_and_counts_the_rest(app, client, at):
+    db = connect(app.config["DATABASE"])
+    for name in ("Anna", "Jan", "Els", "Mohammed", "Fatima"):
+        store.start(db, {"id": add_volunteer(app, name, "2468")["id"], "name": name}, clock.now())
+    home = client.get("/shifts/on-duty?place=home").get_data(as_text=True)
+    assert re.search(r"<span data-on-duty>In dienst: Anna, Jan, Els \+2</span>", home)
+    desk = client.get("/shifts/on-duty?place=desk").get_data(as_text=True)
+    assert "In dienst: Anna, Jan, Els, Mohammed, Fatima" in desk  # the desk has the room
