@@ -124,6 +124,17 @@ def _record(latencies):
                        f"max {max(latencies):.2f} s\n", encoding="utf-8")
 
 
+def _shift_pin(page, way_in, verb):
+    """Anna reaches Ik begin / Ik stop by `way_in`, taps her name and her PIN on the keys."""
+    way_in.tap()
+    page.locator("#shifts").get_by_role("link", name="Anna").tap()
+    expect(page.get_by_role("heading", name=f"Dag Anna! Typ je pincode om je dienst te {verb}.")
+           ).to_be_visible()
+    for digit in "2468":
+        page.locator(f"[data-pin-key='{digit}']").tap()
+    page.get_by_role("button", name="Aanmelden").tap()
+
+
 def test_shift_begun_and_ended_with_the_pin_and_the_hours_seen(start_kiosk, page, shot,
                                                                 monkeypatch):
     moment = {"now": clock.now().replace(hour=8, minute=0)}
@@ -132,13 +143,8 @@ def test_shift_begun_and_ended_with_the_pin_and_the_hours_seen(start_kiosk, page
     add_volunteer(kiosk.app, "Anna")
     desk_login(page, kiosk)
     expect(page.locator("#on-duty-desk")).to_contain_text("Nog niemand in dienst.")
-    page.locator("#on-duty-desk").get_by_role("link", name="Ik begin / Ik stop").tap()
-    page.locator("#shifts").get_by_role("link", name="Anna").tap()
-    expect(page.get_by_role("heading", name="Dag Anna! Typ je pincode om je dienst te "
-                                            "beginnen.")).to_be_visible()
-    for digit in "2468":
-        page.locator(f"[data-pin-key='{digit}']").tap()
-    page.get_by_role("button", name="Aanmelden").tap()
+    _shift_pin(page, page.locator("#on-duty-desk").get_by_role("link", name="Ik begin / Ik stop"),
+               "beginnen")
     expect(page.get_by_role("heading", name="Goeie dienst, Anna!")).to_be_visible()
     shot(page, "shift-started")
 
@@ -146,13 +152,7 @@ def test_shift_begun_and_ended_with_the_pin_and_the_hours_seen(start_kiosk, page
     expect(page.locator("#on-duty-home")).to_have_text("In dienst: Anna")
     shot(page, "shift-home-bar")
     moment["now"] += timedelta(hours=2, minutes=15)
-    page.locator("#on-duty-home").tap()
-    page.locator("#shifts").get_by_role("link", name="Anna").tap()
-    expect(page.get_by_role("heading", name="Dag Anna! Typ je pincode om je dienst te "
-                                            "stoppen.")).to_be_visible()
-    for digit in "2468":
-        page.locator(f"[data-pin-key='{digit}']").tap()
-    page.get_by_role("button", name="Aanmelden").tap()
+    _shift_pin(page, page.locator("#on-duty-home"), "stoppen")
     expect(page.locator("[data-shift-hours]")).to_have_text("Je dienst duurde 2:15 uur.")
     expect(page.locator("[data-month-hours]")).to_contain_text("samen 2:15 uur")
     shot(page, "shift-stopped")
