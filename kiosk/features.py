@@ -61,7 +61,7 @@ class Feature:
     paid(db, payment, receipt) runs in a sale's transaction for a payment the feature started;
     a4_worker is the class that drives the A4 printer (its feature prints documents); parts are
     templates the core's pages include at a named place ("home" under the home screen's tiles,
-    "home-bar" in its bottom bar, "desk" under the desk's heading).
+    "home-bar" in its bottom bar, "desk" at the end of the desk's menu).
     """
 
     name: str
