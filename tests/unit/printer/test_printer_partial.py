@@ -57,7 +57,10 @@ def test_network_without_status_queries_never_sends_a_job_twice(
     blind = Profile(status_queries=False)
     job = _run(_worker(db_path, lambda: make_printer(fake_printer.address, blind)), fresh_db)
     # Without status queries a cut that comes after our last byte cannot be seen (then 'done').
-    assert job.status in ("unknown", "done") and job.attempts == 1
+    # A drop at once may beat our connection (a busy machine): nothing left us, so a retry is
+    # right there; whatever happens, the printer never gets the job twice.
+    retried = job_bytes == 0 and job.status in ("queued", "done")
+    assert job.status in ("unknown", "done") and job.attempts == 1 or retried, job.last_error
     assert fake_printer.received_jobs() <= 1
 
 
