@@ -20,8 +20,8 @@ from kiosk.config import DEFAULTS
 
 # The feature packages under kiosk/, in order: blueprints are registered, tiles shown, purges
 # run and export files written in this order.
-ALL = ["home", "checkin", "shop", "till", "prints", "ideas", "desk", "health", "rights", "info",
-       "activities", "volunteering"]
+ALL = ["home", "checkin", "shop", "till", "prints", "ideas", "desk", "health", "help", "shifts",
+       "rights", "info", "activities", "volunteering"]
 
 
 @dataclass(frozen=True)
@@ -62,7 +62,10 @@ class Feature:
     paid(db, payment, receipt) runs in a sale's transaction for a payment the feature started;
     a4_worker is the class that drives the A4 printer (its feature prints documents);
     home_bar() draws the feature's piece of the home screen's bottom bar from the database, and
-    home_bar_version() says when to draw it again (the kept home page is also drawn each day).
+    home_bar_version() says when to draw it again (the kept home page is also drawn each day);
+    parts are templates the core's pages include at a named place ("home" under the home
+    screen's tiles, "home-bar" in its bottom bar, "desk" at the end of the desk's menu): for
+    pieces that draw and refresh themselves.
     """
 
     name: str
@@ -79,6 +82,7 @@ class Feature:
     a4_worker: Callable | None = None
     home_bar: Callable[[], object] | None = None
     home_bar_version: Callable[[], Hashable] | None = None
+    parts: Mapping[str, str] = field(default_factory=dict)
 
 
 def load(names: Iterable[str] | None = None) -> list[Feature]:
@@ -110,6 +114,7 @@ def init_app(app: Flask, features: list[Feature]) -> None:
             app.cli.add_command(command)
     menu = sorted((entry for f in features for entry in f.desk_menu), key=lambda e: e.order)
     app.jinja_env.globals["desk_menu"] = [(e.endpoint, e.label, e.icon) for e in menu]
+    app.jinja_env.globals["parts"] = parts
 
 
 def declared() -> list[Feature]:
@@ -138,3 +143,8 @@ def home_bar() -> list:
 def home_bar_version() -> tuple:
     """A value that changes when a piece of the home screen's bottom bar may have changed."""
     return tuple(f.home_bar_version() for f in declared() if f.home_bar_version is not None)
+
+
+def parts(place: str) -> list[str]:
+    """The templates the features put at a place of the core's pages, in the features' order."""
+    return [f.parts[place] for f in declared() if place in f.parts]

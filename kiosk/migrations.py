@@ -330,3 +330,84 @@ def m040_heartbeat(db: Database) -> None:
     """One row the kiosk's self-check rewrites each round: proof that the database takes a write."""
     db.execute("CREATE TABLE heartbeat (id INTEGER PRIMARY KEY CHECK (id = 1), "
                "beats INTEGER NOT NULL, at TEXT NOT NULL)")
+
+
+_HELP = [
+    # The day's last number per kiosk: a ticket's number depends on nothing else.
+    """CREATE TABLE help_counters (
+        kiosk TEXT NOT NULL,
+        day TEXT NOT NULL,
+        last INTEGER NOT NULL,
+        PRIMARY KEY (kiosk, day)
+    )""",
+    """CREATE TABLE help_tickets (
+        id INTEGER PRIMARY KEY,
+        kiosk TEXT NOT NULL,
+        day TEXT NOT NULL,
+        number INTEGER NOT NULL,
+        topic TEXT NOT NULL,
+        language TEXT NOT NULL,
+        source TEXT NOT NULL CHECK (source IN ('kiosk', 'desk')),
+        request_key TEXT NOT NULL UNIQUE,
+        token_hash TEXT NOT NULL UNIQUE,
+        visit_id INTEGER REFERENCES visits(id),
+        status TEXT NOT NULL CHECK (status IN ('waiting', 'called', 'done', 'absent')),
+        outcome TEXT CHECK (outcome IN ('geholpen', 'doorverwezen', 'later')),
+        created_at TEXT NOT NULL,
+        called_at TEXT,
+        last_called_at TEXT,
+        calls INTEGER NOT NULL DEFAULT 0,
+        finished_at TEXT,
+        changed_at TEXT NOT NULL,
+        -- one more with every change: screens that poll see a change whatever the clock does
+        revision INTEGER NOT NULL DEFAULT 0,
+        auto_closed INTEGER NOT NULL DEFAULT 0 CHECK (auto_closed IN (0, 1)),
+        UNIQUE (kiosk, day, number)
+    )""",
+    "CREATE INDEX help_tickets_day ON help_tickets(kiosk, day, status)",
+    "CREATE INDEX help_tickets_created_at ON help_tickets(created_at)",
+    """CREATE TABLE help_ticket_log (
+        id INTEGER PRIMARY KEY,
+        ticket_id INTEGER NOT NULL REFERENCES help_tickets(id),
+        at TEXT NOT NULL,
+        action TEXT NOT NULL,
+        from_status TEXT NOT NULL,
+        to_status TEXT NOT NULL,
+        outcome TEXT,
+        volunteer_id INTEGER REFERENCES volunteers(id),
+        volunteer_name TEXT,
+        request_key TEXT UNIQUE,
+        undone_at TEXT
+    )""",
+    "CREATE INDEX help_ticket_log_ticket ON help_ticket_log(ticket_id)",
+]
+
+
+@migrations()
+def m010_help(db: Database) -> None:
+    """The help queue: numbered tickets per day and kiosk, and every move they made (no names)."""
+    for statement in _HELP:
+        db.execute(statement)
+
+
+_SHIFTS = [
+    """CREATE TABLE shifts (
+        id INTEGER PRIMARY KEY,
+        volunteer_id INTEGER NOT NULL REFERENCES volunteers(id),
+        volunteer_name TEXT NOT NULL,
+        started_at TEXT NOT NULL,
+        ended_at TEXT,
+        auto_closed INTEGER NOT NULL DEFAULT 0 CHECK (auto_closed IN (0, 1)),
+        checked_at TEXT
+    )""",
+    # At most one open shift per volunteer, whatever two taps at once try.
+    "CREATE UNIQUE INDEX shifts_open ON shifts(volunteer_id) WHERE ended_at IS NULL",
+    "CREATE INDEX shifts_started_at ON shifts(started_at)",
+]
+
+
+@migrations()
+def m011_shifts(db: Database) -> None:
+    """Volunteers' shifts: started and ended with their PIN, or closed at closing time (flagged)."""
+    for statement in _SHIFTS:
+        db.execute(statement)

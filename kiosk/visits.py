@@ -4,7 +4,7 @@ The core's record of visits: check-in writes them, the desk counts and tallies t
 export sends them on, and later features (the help queue) add theirs with a reason.
 """
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping, MutableMapping
 from datetime import datetime
 
 from flask_babel import lazy_gettext as _l
@@ -26,12 +26,18 @@ REASONS = (
     Reason("vuilniszakken", _l("Vuilniszakken"), "trash-2"),
     Reason("activiteit", _l("Activiteit"), "calendar-days"),
 )
-CODES = frozenset(reason.code for reason in REASONS)
+# Reasons a visit gets elsewhere than on the check-in screen: a help-queue ticket's topic.
+MORE_REASONS = (
+    Reason("printen", _l("Iets printen of kopiëren"), "printer"),
+    Reason("vraag", _l("Een andere vraag"), "circle-help"),
+)
+CODES = frozenset(reason.code for reason in REASONS + MORE_REASONS)
+SESSION_KEY = "visit"  # the visit this screen session recorded last, and when
 
 
 def by_code(code: str) -> Reason:
     """The reason with this code (KeyError for an unknown one)."""
-    for reason in REASONS:
+    for reason in REASONS + MORE_REASONS:
         if reason.code == code:
             return reason
     raise KeyError(code)
@@ -70,6 +76,41 @@ def record_visit(
         ).lastrowid
         db.conn.executemany("INSERT INTO visit_reasons (visit_id, reason) VALUES (?, ?)",
                             [(visit_id, reason) for reason in chosen])
+    return True
+
+
+def id_of(db: Database, request_key: str) -> int | None:
+    """The visit a request recorded, by its key."""
+    row = db.execute("SELECT id FROM visits WHERE request_key = ?", [request_key]).fetchone()
+    return row[0] if row else None
+
+
+def remember(session: MutableMapping, visit_id: int, moment: datetime) -> None:
+    """Keep in the screen session which visit was just recorded, and when."""
+    session[SESSION_KEY] = {"id": visit_id, "at": moment.timestamp()}
+
+
+def recent(session: Mapping, moment: datetime, seconds: int) -> int | None:
+    """The visit this screen session recorded less than `seconds` ago (the same visitor), or None.
+
+    The home screen keeps its session from one visitor to the next, so only a short gap (the
+    idle time) makes two things one visit: a check-in and then a ticket for a question.
+    """
+    visit = session.get(SESSION_KEY) or {}
+    if not visit.get("id") or moment.timestamp() - visit.get("at", 0) > seconds:
+        return None
+    return visit["id"]
+
+
+def join_visit(db: Database, visit_id: int, reasons: list[str]) -> bool:
+    """Add reasons to a visit already recorded (something more done in the same visit)."""
+    if not set(reasons) <= CODES:
+        raise VisitError("unknown-reason")
+    with immediate(db):
+        if db.execute("SELECT 1 FROM visits WHERE id = ?", [visit_id]).fetchone() is None:
+            return False
+        db.conn.executemany("INSERT OR IGNORE INTO visit_reasons (visit_id, reason) VALUES (?, ?)",
+                            [(visit_id, reason) for reason in sorted(set(reasons))])
     return True
 
 

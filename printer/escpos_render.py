@@ -1,5 +1,7 @@
 """Render a slip to ESC/POS bytes through python-escpos, with the code page chosen on purpose."""
 
+import contextlib
+import io
 from typing import Any
 
 from printer._escpos import Dummy
@@ -18,11 +20,11 @@ def render_to(printer: Any, slip: Slip, profile: Profile) -> None:
     printer.charcode(profile.codepage)
     bold = big = False
     for line in layout(slip, profile):
-        if line.qr:
+        if line.qr or line.raster:
             if big or bold:
                 printer.set(normal_textsize=True, bold=False)
                 big = bold = False
-            _qr(printer, line)
+            _qr(printer, line) if line.qr else _raster(printer, line, profile)
             continue
         if line.big != big:
             printer.set(double_width=line.big, double_height=line.big, normal_textsize=not line.big)
@@ -43,6 +45,18 @@ def _qr(printer: Any, line: Line) -> None:
     printer.qr(line.qr, size=line.qr_size, native=True)
     printer.text("\n")
     printer.set(align="left")
+
+
+def _raster(printer: Any, line: Line, profile: Profile) -> None:
+    # Drawn here, in the print worker, never in a request: Pillow's drawing and the font load
+    # only when a ticket prints.
+    from printer.raster import number_image
+
+    image = number_image(line.raster, profile.paper_mm)
+    # python-escpos prints a notice on stdout when the profile does not know the paper's width in
+    # dots; the image is exactly as wide as the paper, so the notice says nothing useful.
+    with contextlib.redirect_stdout(io.StringIO()):
+        printer.image(image, impl="bitImageRaster", center=False)
 
 
 def render(slip: Slip, profile: Profile) -> bytes:

@@ -39,13 +39,14 @@ _REPLACEMENTS = str.maketrans(
 
 @dataclass(frozen=True)
 class Line:
-    """One printed line: text already positioned within the width, or a QR code."""
+    """One printed line: text already positioned within the width, a QR code or a drawn number."""
 
     text: str = ""
     bold: bool = False
     big: bool = False
     qr: str = ""
     qr_size: int = 6
+    raster: str = ""
 
 
 def printable(text: str, codec: str) -> str:
@@ -112,6 +113,8 @@ def _element(element: Element, width: int, language: str = "nl") -> list[Line]:
         return [Line()] * max(element.lines, 0)
     if isinstance(element, BigNumber):
         caption = [Line(_place(t, width, "center")) for t in _wrap(element.caption, width)]
+        if element.smooth:
+            return (caption if element.caption else []) + [Line(raster=element.number)]
         big = [
             Line(_place(t, width // 2, "center"), bold=True, big=True)
             for t in _wrap(element.number, width // 2)

@@ -18,6 +18,9 @@ def _line(line: Line, columns: int) -> str:
     if line.qr:
         svg = segno.make_qr(line.qr, error="l").svg_inline(scale=line.qr_size, border=1)
         return f'<div class="slip-qr">{svg}</div>'
+    if line.raster:
+        # Drawn on paper as a large image; the preview shows it as large text.
+        return f'<div class="slip-line slip-raster">{escape(line.raster)}</div>'
     classes = "slip-line"
     if line.bold:
         classes += " bold"

@@ -62,10 +62,11 @@ class Blank:
 
 @dataclass
 class BigNumber:
-    """A double-size number (a queue ticket) with an optional caption above it."""
+    """A double-size number with an optional caption above it; `smooth`: drawn large (tickets)."""
 
     number: str
     caption: str = ""
+    smooth: bool = False
 
 
 @dataclass

@@ -117,3 +117,48 @@ class CountingHasher:
 
     def hash(self, pin):
         return self.hasher.hash(pin)
+
+
+def in_threads(work, count: int = 8) -> list:
+    """Run work() in `count` threads at once; the exceptions they raised (none, hopefully)."""
+    errors = []
+
+    def run():
+        try:
+            work()
+        except Exception as error:  # noqa: BLE001 - the test asserts there were none
+            errors.append(error)
+
+    threads = [threading.Thread(target=run) for _ in range(count)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    return errors
+
+
+def query(app, sql: str, params=()) -> list[tuple]:
+    """Rows from the app's database, read on a connection of their own."""
+    from kiosk.db import connect
+
+    db = connect(app.config["DATABASE"])
+    try:
+        return db.execute(sql, params).fetchall()
+    finally:
+        db.close()
+
+
+class Clock:
+    """The kiosk's clock (kiosk.clock.now), set by the test: `clock.set(moment)`."""
+
+    def __init__(self, monkeypatch, start):
+        from kiosk import clock
+
+        self.now = start
+        monkeypatch.setattr(clock, "now", lambda: self.now)
+
+    def set(self, moment) -> None:
+        self.now = moment
+
+    def __call__(self, moment) -> None:
+        self.set(moment)

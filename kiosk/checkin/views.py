@@ -2,14 +2,15 @@
 
 import uuid
 
-from flask import Blueprint, redirect, request, url_for
+from flask import Blueprint, redirect, request, session, url_for
 from flask_babel import get_locale
 from flask_babel import lazy_gettext as _l
 
+from kiosk import clock
 from kiosk.db import get_db
 from kiosk.htmx import htmx, render
 from kiosk.pagecache import FORM_KEY, shared_page
-from kiosk.visits import REASONS, VisitError, record_visit
+from kiosk.visits import REASONS, VisitError, id_of, record_visit, remember
 
 bp = Blueprint("checkin", __name__, url_prefix="/checkin")
 
@@ -43,6 +44,8 @@ def submit():
     except VisitError as error:
         keep = key if error.args[0] != "invalid-key" else None
         return _form(422, chosen, MESSAGES[error.args[0]], keep)
+    # A ticket for a question taken right after this belongs to the same visit (help queue).
+    remember(session, id_of(get_db(), key), clock.now())
     if htmx:
         return thanks()
     return redirect(url_for("checkin.thanks"), code=303)

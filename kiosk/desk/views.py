@@ -14,7 +14,7 @@ from kiosk.htmx import htmx, navigate, render
 from kiosk.pagecache import shared_page
 from kiosk.security import current_volunteer, desk_required, log_in, log_out
 from kiosk.templating import reason_label
-from kiosk.visits import REASONS
+from kiosk.visits import MORE_REASONS, REASONS
 from kiosk.volunteers import pin_message
 
 bp = Blueprint("desk", __name__, url_prefix="/desk")
@@ -130,7 +130,9 @@ def still_here():
 def _today() -> dict:
     db = get_db()
     total, counts = visits.count_day(db, clock.now(), current_app.config["TIMEZONE"])
-    return {"total": total, "counts": counts, "reasons": REASONS,
+    # A help ticket's topic may be a reason the check-in screen does not offer: shown once counted.
+    chart = REASONS + tuple(r for r in MORE_REASONS if counts.get(r.code))
+    return {"total": total, "counts": counts, "reasons": REASONS, "chart": chart,
             "training": settings.training(db), "low": sales.low_stock(db),
             "most": max(counts.values(), default=0), "key": uuid.uuid4().hex,
             "log": audit.recent(get_db()), "describe": _describe,

@@ -1,15 +1,12 @@
 """Printing from your own phone, on the kiosk: the QR code, the choices, the price, the status."""
 
-import functools
-import re
-import subprocess
 import uuid
 
 from flask import Blueprint, abort, current_app, request, send_file, session, url_for
 from flask_babel import get_locale
 from flask_babel import lazy_gettext as _l
 
-from kiosk import clock
+from kiosk import clock, lan
 from kiosk.db import get_db
 from kiosk.htmx import navigate, render, unchanged
 from kiosk.printing import header, printing
@@ -177,20 +174,4 @@ def _price_per_page() -> int:
 
 def upload_url(token: str) -> str:
     """The link a phone on the buurtpunt's Wi-Fi opens (configured, or this kiosk's address)."""
-    base = current_app.config["UPLOAD_BASE_URL"].rstrip("/")
-    if not base:
-        port = (current_app.config["LAN_LISTEN"] or ":8081").rsplit(":", 1)[1]
-        base = f"http://{_lan_address()}:{port}"
-    return f"{base}/u/{token}"
-
-
-@functools.lru_cache(maxsize=1)
-def _lan_address() -> str:
-    """This machine's first global IPv4 address (`ip addr`), asked once per process."""
-    try:
-        shown = subprocess.run(["ip", "-4", "-o", "addr", "show", "scope", "global"],
-                               capture_output=True, text=True, timeout=2, check=False).stdout
-    except (OSError, subprocess.TimeoutExpired):
-        shown = ""
-    found = re.search(r"inet (\d+\.\d+\.\d+\.\d+)/", shown)
-    return found.group(1) if found else "127.0.0.1"
+    return lan.url(f"/u/{token}")

@@ -15,7 +15,7 @@ SCREENSHOTS = Path(__file__).parents[2] / "test-output" / "screenshots"
 CHROMIUM = os.environ.get("KIOSK_CHROMIUM", "/usr/bin/chromium")
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
                  "--disable-component-update", "--disable-sync", "--disable-quic",
-                 "--no-first-run"]
+                 "--no-first-run", "--autoplay-policy=no-user-gesture-required"]
 
 
 class Kiosk:

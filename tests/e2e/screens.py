@@ -149,6 +149,17 @@ FLOWS: dict[str, list[Screen]] = {
                ready="#volunteer[data-step=contact] .hg-button"),
         screen("volunteer-thanks", tap(HELP_NEXT), ready="#volunteer [data-offer-number]"),
     ],
+    "help": [
+        screen("help-topics", go("/help"), ready="#help .topics"),
+        screen("help-ticket", tap("#help button[name=topic][value=papieren]"),
+               ready="#help [data-ticket-number]"),
+        # The home screen with the queue's panel under the tiles (a number is waiting now).
+        screen("home-queue", go("/"), ready="#now-serving:not([hidden])"),
+    ],
+    "shifts": [
+        screen("shifts-names", go("/shifts"), ready="#shifts .names"),
+        screen("shifts-pin", tap("#shifts a.name"), ready="#shifts .pinpad"),
+    ],
     "desk": [
         screen("desk-login", go("/desk/login"), ready="#login .names"),
         screen("desk-pin", tap("#login a.name"), ready="#login .pinpad"),

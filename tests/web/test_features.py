@@ -124,9 +124,10 @@ def test_features_without_the_declaration_nothing_of_it_is_there(app):
 def test_features_todays_tiles_and_menu_keep_their_order(app):
     with app.test_request_context():
         assert [t.endpoint for t in features.tiles()] == [
-            "checkin.index", "shop.index", "prints.index", "ideas.index", "rights.index",
-            "info.index", "activities.index"]
+            "checkin.index", "shop.index", "prints.index", "ideas.index", "help.index",
+            "rights.index", "info.index", "activities.index"]
     assert [entry[0] for entry in app.jinja_env.globals["desk_menu"]] == [
-        "desk.index", "journal.index", "printers.index", "cash.index", "stock.index",
-        "catalogue.index", "ideas_desk.index", "rights_desk.index", "activities_desk.index",
-        "referrals.index", "info_desk.index", "volunteering_desk.index"]
+        "desk.index", "help_desk.index", "journal.index", "printers.index", "cash.index",
+        "stock.index", "catalogue.index", "ideas_desk.index", "shifts_desk.index",
+        "rights_desk.index", "activities_desk.index", "referrals.index", "info_desk.index",
+        "volunteering_desk.index"]

@@ -93,6 +93,9 @@ def _seed(kiosk: Kiosk) -> None:
     kiosk.keep("payer")
     client.post("/ideas/confirm", data={"kind": "idee", "theme": "spelen", "csrf_token": token,
                                         "text": "Een bank op het plein", "key": uuid.uuid4().hex})
+    client.post("/help", data={"topic": "rechten", "key": uuid.uuid4().hex, "csrf_token": token})
+    client.post("/shifts/start", data={"volunteer_id": volunteer["id"], "pin": "2468",
+                                       "csrf_token": token})
     upload = re.search(r"/u/([\w-]+)", client.get("/print").get_data(as_text=True))[0]
     client.post(upload, data={"csrf_token": token, "file": (io.BytesIO(pdf_bytes(2)), "a.pdf")})
     kiosk.keep("printer")
