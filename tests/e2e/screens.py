@@ -163,7 +163,7 @@ FLOWS: dict[str, list[Screen]] = {
     "desk": [
         screen("desk-login", go("/desk/login"), ready="#login .names"),
         screen("desk-pin", tap("#login a.name"), ready="#login .pinpad"),
-        # The desk's dashboard scrolls (its log grows all day): only its chart is judged here.
+        # The desk's dashboard scrolls (its menu and log grow): its chart is judged, scrolled to.
         screen("desk-today", pin("2468"), ready="#today .chart", within="#today .chart"),
     ],
 }

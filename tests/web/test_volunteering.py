@@ -167,4 +167,4 @@ def test_volunteering_offers_are_not_exported(app, client, now, runner, tmp_path
     assert "Jan" not in written and "0470" not in written
     assert sorted(p.name for p in out.iterdir()) == [
         "activities.csv", "ideas.csv", "referrals.csv", "rights_shown.csv", "sales.csv",
-        "visits.csv"]
+        "shifts.csv", "tickets.csv", "visits.csv"]
