@@ -113,7 +113,7 @@ def test_layout_every_target_fits_and_is_free(browser, walk_kiosk, language, flo
             page.locator(screen.ready).first.wait_for()
             page.wait_for_load_state()
             assert page.locator("html").get_attribute("lang") == language, screen.name
-            if screen.within != "body":  # a page that scrolls: its judged part as a volunteer scrolls to it
+            if screen.within != "body":  # a page that scrolls: judged where a volunteer scrolls
                 page.locator(screen.within).first.evaluate(
                     "element => element.scrollIntoView({block: 'nearest'})")
             page.screenshot(path=folder / f"{screen.name}.png")
