@@ -48,6 +48,6 @@ def time_label(code: str) -> str:
 
 def labels() -> dict:
     """What the templates need to show codes as words and pictograms."""
-    return {"label": label, "tasks": TASKS, "days": DAYS, "parts": PARTS, "statuses": STATUSES,
+    return {"label": label, "tasks": TASKS, "days": DAYS, "day_parts": PARTS, "statuses": STATUSES,
             "time_label": time_label, "closed": CLOSED,
             "icons": {c.code: c.icon for c in (*TASKS, *STATUSES)}}
