@@ -411,3 +411,10 @@ def m011_shifts(db: Database) -> None:
     """Volunteers' shifts: started and ended with their PIN, or closed at closing time (flagged)."""
     for statement in _SHIFTS:
         db.execute(statement)
+
+
+@migrations()
+def m010_help_referred_to(db: Database) -> None:
+    """Where a ticket closed as doorverwezen was sent: a partner's code (none: elsewhere)."""
+    db.execute("ALTER TABLE help_tickets ADD COLUMN referred_to TEXT")
+    db.execute("ALTER TABLE help_ticket_log ADD COLUMN referred_to TEXT")

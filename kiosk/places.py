@@ -19,6 +19,7 @@ from kiosk.db import immediate
 from kiosk.tomlfile import DataFileError, line_of, read
 
 KINDS = ("buurtpunt", "sociaal-huis", "partner", "online")
+PARTNER_KINDS = ("sociaal-huis", "partner")  # where a volunteer can refer someone
 TEXTS = ("name", "about", "bring")
 CODE = re.compile(r"^[a-z0-9][a-z0-9-]{0,39}$")
 LANGUAGE = re.compile(r"^[a-z]{2,3}$")
@@ -185,7 +186,7 @@ def version(db: Database) -> tuple:
 
 def partners(db: Database) -> list[Place]:
     """Where a volunteer can refer someone: the Sociaal Huis and the partners of the network."""
-    return list_places(db, ("sociaal-huis", "partner"))
+    return list_places(db, PARTNER_KINDS)
 
 
 def with_texts(place: Place, language: str, values: dict) -> Place:

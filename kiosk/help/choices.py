@@ -1,8 +1,12 @@
 """What a help ticket can be about, what became of it, and how each shows on screen and paper."""
 
+from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
+from sqlite_utils import Database
 
+from kiosk import i18n
 from kiosk.forms import Choice
+from kiosk.places import PARTNER_KINDS, list_places
 
 TOPICS = (
     Choice("digitaal", _l("Digitale vraag"), "smartphone"),
@@ -43,3 +47,20 @@ def icon(code: str | None) -> str:
 def labels() -> dict:
     """What the help templates need to show codes as words and pictograms."""
     return {"topics": TOPICS, "outcomes": OUTCOMES, "label": label, "icon_of": icon}
+
+
+def partner_names(db: Database) -> dict[str, str]:
+    """Each partner's name in the desk's language by code, switched-off ones too (old tickets)."""
+    language = i18n.current()
+    return {p.code: p.text("name", language)[0]
+            for p in list_places(db, PARTNER_KINDS, with_inactive=True)}
+
+
+def outcome_words(ticket: dict, names: dict[str, str]) -> str:
+    """How a finished ticket ended: "Geholpen", "Doorverwezen naar Stadswinkel", "… (elders)"."""
+    if ticket["outcome"] != "doorverwezen":
+        return str(label(ticket["outcome"] or ticket["status"]))
+    if ticket["referred_to"]:
+        code = ticket["referred_to"]
+        return _("Doorverwezen naar %(partner)s", partner=names.get(code, code))
+    return _("Doorverwezen (elders)")

@@ -16,6 +16,7 @@ from kiosk.forms import KEY_PATTERN
 from kiosk.help import choices, stats, store
 from kiosk.help.views import CHIME, chime_on, today, token_for
 from kiosk.htmx import render, unchanged
+from kiosk.places import partners
 from kiosk.security import current_volunteer, desk_polled, desk_required
 
 bp = Blueprint("help_desk", __name__, url_prefix="/desk/help")
@@ -26,6 +27,8 @@ ACTIONS = {
     "help-recall": (_l("wachtnummer opnieuw geroepen"), NUMBER),
     "help-absent": (_l("wachtnummer niet aanwezig"), NUMBER),
     "help-done": (_l("vraag afgehandeld"), lambda v: _(
+        "nr. %(number)s: %(outcome)s naar %(partner)s", number=v["number"],
+        outcome=choices.label(v["outcome"]), partner=v["partner"]) if v.get("partner") else _(
         "nr. %(number)s: %(outcome)s", number=v["number"], outcome=choices.label(v["outcome"]))),
     "help-undo": (_l("wachtnummer teruggezet"), lambda v: _(
         "nr. %(number)s, nu: %(status)s", number=v["number"], status=choices.label(v["status"]))),
@@ -41,6 +44,9 @@ MESSAGES = {
     "not-found": _l("Dat nummer bestaat niet."),
     "topic": _l("Kies waarover de vraag gaat."),
     "key": _l("Er ging iets mis. Probeer het nog eens."),
+    "partner": _l("Die partner staat niet (meer) in de lijst. Kies een partner uit de lijst, "
+                  "of Elders."),
+    "partner-outcome": _l("Een partner kies je alleen bij Doorverwezen."),
 }
 STATUS = {"state": 409, "too-late": 409, "not-found": 404}
 
@@ -51,12 +57,17 @@ def _queue(status: int = 200, **context):
     tickets = store.of_day(db, kiosk, day)
     finished = [t for t in reversed(tickets) if t["status"] in ("done", "absent")][:8]
     serving = [t for t in tickets if t["status"] == "called"]
+    # The partner choice stays open for this ticket (also while the panel polls) until it closes.
+    refer, names = request.args.get("refer", type=int), choices.partner_names(db)
     return render("help_desk/index.html", "help_desk/_queue.html", status=status,
                   waiting=[t for t in tickets if t["status"] == "waiting"], serving=serving,
                   finished=finished, figures=stats.today(tickets, now), now=now,
                   undoable={t["id"] for t in serving + finished
                             if store.undoable(db, t["id"], now)},
                   shown=_shown(), chime=chime_on(), new_key=lambda: uuid.uuid4().hex,
+                  refer=refer if refer in {t["id"] for t in serving} else None,
+                  partners=partners(db), partner_names=names,
+                  referred=lambda ticket: choices.outcome_words(ticket, names),
                   duration=duration, since=lambda stamp: (now - clock.parse(stamp)).total_seconds(),
                   **choices.labels(), **context)
 
@@ -112,17 +123,22 @@ def call_next():
 @bp.post("/<id:ticket_id>/<any(call, recall, absent, done):action>")
 @desk_required
 def move(ticket_id: int, action: str):
-    """Call this number, call it again, or close it: absent, or done with an outcome."""
-    volunteer = current_volunteer()
+    """Call this number, call it again, or close it: absent, or done with an outcome.
+
+    Done as doorverwezen may carry the partner (referred_to); without one it went elsewhere.
+    """
+    volunteer, db = current_volunteer(), get_db()
     try:
-        ticket, moved = store.move(get_db(), ticket_id, action, volunteer=volunteer,
+        ticket, moved = store.move(db, ticket_id, action, volunteer=volunteer,
                                    now=clock.now(), request_key=_key(),
-                                   outcome=request.form.get("outcome"))
+                                   outcome=request.form.get("outcome"),
+                                   referred_to=request.form.get("referred_to") or None)
     except store.TicketError as error:
         return _refused(error)
     if moved:
-        audit.log(get_db(), f"help-{action}", volunteer=volunteer, number=ticket["number"],
-                  outcome=ticket["outcome"])
+        partner = choices.partner_names(db).get(ticket["referred_to"] or "")
+        audit.log(db, f"help-{action}", volunteer=volunteer, number=ticket["number"],
+                  outcome=ticket["outcome"], referred_to=ticket["referred_to"], partner=partner)
     return _queue()
 
 

@@ -10,7 +10,8 @@ from kiosk import clock
 from kiosk.help import stats
 
 COLUMNS = ("kiosk", "day", "number", "taken", "topic", "language", "source", "status", "outcome",
-           "called", "finished", "wait_seconds", "handling_seconds", "calls", "auto_closed")
+           "referred_to", "called", "finished", "wait_seconds", "handling_seconds", "calls",
+           "auto_closed")
 
 
 def _local(value: str | None, zone: str) -> str:
@@ -31,6 +32,7 @@ def month_rows(db: Database, start: datetime, end: datetime) -> Iterator[dict]:
             "taken": _local(ticket["created_at"], zone), "topic": ticket["topic"],
             "language": ticket["language"], "source": ticket["source"],
             "status": ticket["status"], "outcome": ticket["outcome"] or "",
+            "referred_to": ticket["referred_to"] or "",
             "called": _local(ticket["called_at"], zone),
             "finished": _local(ticket["finished_at"], zone),
             "wait_seconds": _whole(stats.waits([ticket])),

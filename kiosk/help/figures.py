@@ -42,4 +42,5 @@ def index():
     return render("help_desk/figures.html", "help_desk/_figures.html", first=first,
                   before=(first - timedelta(days=1)).strftime("%Y-%m"),
                   after=(last + timedelta(days=1)).strftime("%Y-%m"), figures=figures,
-                  duration=duration, month_name=month_name, **choices.labels())
+                  duration=duration, month_name=month_name,
+                  partner_names=choices.partner_names(get_db()), **choices.labels())

@@ -94,8 +94,11 @@ def period(db: Database, kiosk: str, first: str, last: str) -> dict:
     for ticket in tickets:
         per_day[ticket["day"]][ticket["topic"]] += 1
     outcomes = Counter(t["outcome"] or t["status"] for t in tickets)
+    # Under doorverwezen, per partner ("" for elsewhere: no partner picked).
+    referred = Counter(t["referred_to"] or "" for t in tickets if t["outcome"] == "doorverwezen")
     days = [(date.fromisoformat(day), counts) for day, counts in sorted(per_day.items())]
     return {"days": days, "topics": Counter(t["topic"] for t in tickets),
             "total": len(tickets), "waits": spread(waits(tickets)),
             "handling": spread(handling(tickets)), "outcomes": outcomes,
+            "referred": sorted(referred.items(), key=lambda item: (-item[1], item[0])),
             "auto_closed": sum(t["auto_closed"] for t in tickets)}

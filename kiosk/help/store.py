@@ -1,6 +1,7 @@
 """Help tickets: a number per day and kiosk, states that only move forward, the day's end.
 
-A ticket waits, is called, and is then done (with an outcome) or absent. The number comes from
+A ticket waits, is called, and is then done (with an outcome, and for doorverwezen perhaps the
+partner) or absent. The number comes from
 the day's counter in the same write transaction as the ticket, so numbers have no gaps and no
 doubles whoever takes one at the same moment; every move is a conditional update under the write
 lock, so two volunteers calling at once call two people. A wrong tap is undone within a minute.
@@ -16,6 +17,7 @@ from kiosk import clock
 from kiosk.db import immediate
 from kiosk.forms import KEY_PATTERN
 from kiosk.help.choices import OUTCOME_CODES, TOPIC_CODES
+from kiosk.places import partners
 
 UNDO_SECONDS = 60
 OPEN = ("waiting", "called")
@@ -131,11 +133,19 @@ def version(db: Database, kiosk: str, day: str) -> str:
 
 
 def move(db: Database, ticket_id: int, action: str, *, volunteer: dict | None, now: datetime,
-         request_key: str | None = None, outcome: str | None = None) -> tuple[dict, bool]:
-    """Call, call again, mark absent or done: the ticket, and False for a repeated request_key."""
+         request_key: str | None = None, outcome: str | None = None,
+         referred_to: str | None = None) -> tuple[dict, bool]:
+    """Call, call again, mark absent or done: the ticket, and False for a repeated request_key.
+
+    Done as doorverwezen may name the partner it was referred to (a code of places.partners).
+    """
     starts, to = MOVES[action]
     if action == "done" and outcome not in OUTCOME_CODES:
         raise TicketError("outcome")
+    if referred_to and (action, outcome) != ("done", "doorverwezen"):
+        raise TicketError("partner-outcome")
+    if referred_to and referred_to not in {p.code for p in partners(db)}:
+        raise TicketError("partner")
     stamp = clock.iso(now)
     with immediate(db):
         if request_key and _replayed(db, request_key):
@@ -151,11 +161,13 @@ def move(db: Database, ticket_id: int, action: str, *, volunteer: dict | None, n
             " revision = revision + 1,"
             " called_at = coalesce(called_at, CASE WHEN ? THEN ? END),"
             " last_called_at = CASE WHEN ? THEN ? ELSE last_called_at END,"
-            " finished_at = CASE WHEN ? IN ('done', 'absent') THEN ? END, outcome = ?"
-            " WHERE id = ? AND status = ?",
+            " finished_at = CASE WHEN ? IN ('done', 'absent') THEN ? END, outcome = ?,"
+            " referred_to = ? WHERE id = ? AND status = ?",
             [to, stamp, int(calls), calls, stamp, calls, stamp, to, stamp,
-             outcome if to == "done" else None, ticket_id, ticket["status"]])
-        _log(db, ticket_id, action, ticket["status"], to, stamp, volunteer, request_key, outcome)
+             outcome if to == "done" else None, referred_to or None, ticket_id,
+             ticket["status"]])
+        _log(db, ticket_id, action, ticket["status"], to, stamp, volunteer, request_key, outcome,
+             referred_to or None)
     return get(db, ticket_id), True
 
 
@@ -182,8 +194,8 @@ def undo(db: Database, ticket_id: int, *, volunteer: dict | None, now: datetime)
         back = last["from_status"]
         db.execute(
             "UPDATE help_tickets SET status = ?, changed_at = ?, finished_at = NULL,"
-            " revision = revision + 1,"
-            " outcome = NULL, called_at = CASE WHEN ? = 'waiting' THEN NULL ELSE called_at END,"
+            " revision = revision + 1, outcome = NULL, referred_to = NULL,"
+            " called_at = CASE WHEN ? = 'waiting' THEN NULL ELSE called_at END,"
             " last_called_at = CASE WHEN ? = 'waiting' THEN NULL ELSE last_called_at END,"
             " calls = CASE WHEN ? = 'waiting' THEN 0 ELSE calls END WHERE id = ?",
             [back, stamp, back, back, back, ticket_id])
@@ -225,10 +237,12 @@ def _replayed(db: Database, request_key: str) -> int | None:
 
 
 def _log(db: Database, ticket_id: int, action: str, was: str, now_status: str, stamp: str,
-         volunteer: dict | None, request_key: str | None, outcome: str | None) -> None:
+         volunteer: dict | None, request_key: str | None, outcome: str | None,
+         referred_to: str | None = None) -> None:
     db.execute(
         "INSERT INTO help_ticket_log (ticket_id, at, action, from_status, to_status, outcome,"
-        " volunteer_id, volunteer_name, request_key) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-        [ticket_id, stamp, action, was, now_status, outcome,
+        " referred_to, volunteer_id, volunteer_name, request_key)"
+        " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        [ticket_id, stamp, action, was, now_status, outcome, referred_to,
          volunteer["id"] if volunteer else None, volunteer["name"] if volunteer else None,
          request_key])

@@ -111,6 +111,17 @@ def test_help_take_call_follow_on_phone_and_finish(start_kiosk, browser, page, s
             == [(1, "called", None), (2, "done", "geholpen")]
         expect(phone.get_by_role("heading", name="Je vraag is afgehandeld.")).to_be_visible(
             timeout=7000)
+        # Doorverwezen naar …: one more tap on the partner.
+        row = page.locator(".queue-row.serving[data-ticket='1']")
+        row.get_by_role("link", name="Doorverwezen naar …").tap()
+        expect(row.locator("[data-refer-choice]")).to_contain_text("Elders (niet in de lijst)")
+        shot(page, "help-desk-refer-choice")
+        row.locator("[data-refer-choice]").get_by_role("button", name="Sociaal Huis").tap()
+        expect(page.locator(".queue-row.finished[data-ticket='1']")).to_contain_text(
+            "Doorverwezen naar Sociaal Huis")
+        shot(page, "help-desk-referred")
+        assert kiosk.query("SELECT outcome, referred_to FROM help_tickets WHERE number = 1") == [
+            ("doorverwezen", "sociaal-huis")]
     finally:
         phone_context.close()
         home_context.close()

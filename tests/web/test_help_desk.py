@@ -83,10 +83,65 @@ def test_help_desk_two_volunteers_calling_at_once_call_two_people(app, desk):
 
 def test_help_desk_done_with_an_outcome_in_one_tap(app, desk):
     post(desk, "/desk/help/next")
-    answer = post(desk, "/desk/help/1/done", {"outcome": "doorverwezen"})
+    answer = post(desk, "/desk/help/1/done", {"outcome": "later"})
     assert answer.status_code == 200
-    assert status(app)[0] == (1, "done", "doorverwezen")
-    assert ("Anna", "help-done", "nr. 1: Doorverwezen") in audit_actions(app)
+    assert status(app)[0] == (1, "done", "later")
+    assert ("Anna", "help-done", "nr. 1: Kom later terug") in audit_actions(app)
+
+
+def refer(client, number, partner=None):
+    """Tap "Doorverwezen naar …", then the partner (or Elders): the form's own key each time."""
+    page = client.get("/desk/help").get_data(as_text=True)
+    link = re.search(rf'data-refer="{number}" href="([^"]+)"', page).group(1).replace("&amp;", "&")
+    choice = client.get(link, headers=HTMX).get_data(as_text=True)
+    done = f'action="/desk/help/{number}/done"'
+    choices = [f for f in re.findall(r"<form (.*?)</form>", choice, re.S)
+               if done in f and 'type="hidden" name="outcome" value="doorverwezen"' in f]
+    inner = next(f for f in choices if (
+        f'value="{partner}"' in f if partner else 'name="referred_to"' not in f))
+    fields = dict(re.findall(r'type="hidden" name="(\w+)" value="([^"]*)"', inner))
+    return {**fields, **({"referred_to": partner} if partner else {})}, choice
+
+
+def test_help_desk_referred_to_a_partner_is_stored_logged_shown_counted_and_exported(
+        app, desk, tmp_path):
+    post(desk, "/desk/help/next")
+    fields, choice = refer(desk, 1, "stadswinkel")
+    assert "Sociaal Huis" in choice and "Elders (niet in de lijst)" in choice
+    assert "Iets melden aan de stad" not in choice  # an online service is no partner
+    answers = [desk.post("/desk/help/1/done", data=fields, headers=HTMX) for _ in range(2)]
+    assert [a.status_code for a in answers] == [200, 200]
+    assert rows(app, "SELECT outcome, referred_to FROM help_tickets WHERE number = 1") == [
+        ("doorverwezen", "stadswinkel")]
+    assert rows(app, "SELECT action, outcome, referred_to FROM help_ticket_log WHERE "
+                     "action = 'done'") == [("done", "doorverwezen", "stadswinkel")]
+    assert [a[1:] for a in audit_actions(app) if a[1] == "help-done"] == [
+        ("help-done", "nr. 1: Doorverwezen naar Stadswinkel")]
+    assert "Doorverwezen naar Stadswinkel" in answers[1].get_data(as_text=True)
+    post(desk, "/desk/help/next")
+    fields, _ = refer(desk, 2)  # the place is not in the list: Elders
+    desk.post("/desk/help/2/done", data=fields, headers=HTMX)
+    assert "Doorverwezen (elders)" in desk.get("/desk/help").get_data(as_text=True)
+    page = desk.get("/desk/help/cijfers?month=2026-03").get_data(as_text=True)
+    assert re.findall(r'data-referred="([\w-]+)"><td>([^<]+)</td><td class="num">(\d+)<', page
+                      ) == [("elders", "elders (niet in de lijst)", "1"),
+                            ("stadswinkel", "naar Stadswinkel", "1")]
+    out = tmp_path / "out"
+    app.test_cli_runner().invoke(args=["export", "--month", "2026-03", "--out", str(out)])
+    with (out / "tickets.csv").open(encoding="utf-8", newline="") as fh:
+        assert [r["referred_to"] for r in csv.DictReader(fh)] == ["stadswinkel", "", ""]
+
+
+def test_help_desk_undo_clears_the_partner(app, desk):
+    post(desk, "/desk/help/next")
+    fields, _ = refer(desk, 1, "sociaal-huis")
+    desk.post("/desk/help/1/done", data=fields, headers=HTMX)
+    post(desk, "/desk/help/1/undo")
+    assert rows(app, "SELECT status, outcome, referred_to FROM help_tickets WHERE number = 1"
+                ) == [("called", None, None)]
+    assert "/desk/help/cijfers" in desk.get("/desk/help").get_data(as_text=True)
+    page = desk.get("/desk/help/cijfers?month=2026-03").get_data(as_text=True)
+    assert "data-referred" not in page
 
 
 def test_help_desk_a_ticket_never_called_cannot_be_finished(app, desk):
@@ -201,6 +256,9 @@ def test_help_desk_needs_a_login(client):
 @pytest.mark.parametrize(("url", "extra", "code"), [
     ("/desk/help/1/done", {"outcome": "ontslagen"}, 422),
     ("/desk/help/1/done", {"outcome": ""}, 422),
+    ("/desk/help/1/done", {"outcome": "doorverwezen", "referred_to": "casino"}, 422),
+    ("/desk/help/1/done", {"outcome": "doorverwezen", "referred_to": "melding"}, 422),
+    ("/desk/help/1/done", {"outcome": "geholpen", "referred_to": "stadswinkel"}, 422),
     ("/desk/help/99/call", {}, 404),
     ("/desk/help/walk-in", {"topic": "casino"}, 422),
     ("/desk/help/walk-in", {"topic": "digitaal", "key": "1' OR 1=1"}, 422),
