@@ -21,10 +21,13 @@ bench: install assets translations
 lint: install-test
 	$(BIN)/ruff check .
 
-# Debian packages the kiosk needs on a fresh machine (only those that are missing).
+# Debian packages the kiosk needs on a fresh machine (only those that are missing): espeak-ng
+# reads the screens aloud, Noto's fonts draw Arabic slips.
 system:
 	@command -v python3 >/dev/null && python3 -c 'import ensurepip' 2>/dev/null \
-	  && command -v npm >/dev/null || { $(APT) update && $(APT) install -y python3-venv npm; }
+	  && command -v npm >/dev/null && command -v espeak-ng >/dev/null \
+	  && [ -e /usr/share/fonts/truetype/noto/NotoSansArabic-Regular.ttf ] \
+	  || { $(APT) update && $(APT) install -y python3-venv npm espeak-ng fonts-noto-core; }
 
 # The tests also need Debian's Chromium and CUPS with its virtual PDF printer.
 test-system: system

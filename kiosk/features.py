@@ -20,7 +20,8 @@ from kiosk.config import DEFAULTS
 
 # The feature packages under kiosk/, in order: blueprints are registered, tiles shown, purges
 # run and export files written in this order.
-ALL = ["home", "checkin", "shop", "till", "prints", "ideas", "desk", "health", "rights", "info"]
+ALL = ["home", "checkin", "shop", "till", "prints", "ideas", "desk", "health", "rights", "info",
+       "speech"]
 
 
 @dataclass(frozen=True)
