@@ -23,7 +23,7 @@ DEFAULTS = {
     # The phone-upload port on the buurtpunt's Wi-Fi; only /u/<token> answers there.
     "LAN_LISTEN": "0.0.0.0:8081",
     "THREADS": 8,
-    "LANGUAGES": ["nl", "en", "fr"],
+    "LANGUAGES": ["nl", "en", "fr", "ar", "tr", "uk", "pl", "ro"],
     "DEFAULT_LANGUAGE": "nl",
     "TIMEZONE": "Europe/Brussels",
     "IDLE_SECONDS": 90,
