@@ -158,7 +158,8 @@ def a4_detail(state: DocumentPrinterState) -> str:
 def init_app(app: Flask) -> None:
     """Expose the helpers to every template."""
     app.jinja_env.globals.update(
-        icon=icon, today_text=today_text, time_text=time_text, languages=i18n.languages, language_row=i18n.language_row,
+        icon=icon, today_text=today_text, time_text=time_text, languages=i18n.languages,
+        language_row=i18n.language_row,
         direction=i18n.direction,
         current_locale=i18n.current, current_volunteer=current_volunteer,
         reason_label=reason_label, version=__version__,
