@@ -50,7 +50,8 @@ def test_access_every_visitor_screen(browser, walk_kiosk, mode, flow):  # noqa: 
                 action(page, walk_kiosk)
             page.locator(screen.ready).first.wait_for()
             page.wait_for_load_state()
-            assert page.locator("html").get_attribute("dir") == ("rtl" if language == "ar" else "ltr")
+            direction = "rtl" if language == "ar" else "ltr"
+            assert page.locator("html").get_attribute("dir") == direction
             page.screenshot(path=folder / f"{screen.name}.png")
             found = page.evaluate(RUN_AXE, WCAG) + page.evaluate(CHECK, large)
             problems += [f"{screen.name} [{mode}]: {problem}" for problem in found]
