@@ -22,12 +22,12 @@ lint: install-test
 	$(BIN)/ruff check .
 
 # Debian packages the kiosk needs on a fresh machine (only those that are missing): espeak-ng
-# reads the screens aloud, Noto's fonts draw Arabic slips.
+# reads the screens aloud, DejaVu Sans draws Arabic slips (printer/raster.py).
 system:
 	@command -v python3 >/dev/null && python3 -c 'import ensurepip' 2>/dev/null \
 	  && command -v npm >/dev/null && command -v espeak-ng >/dev/null \
-	  && [ -e /usr/share/fonts/truetype/noto/NotoSansArabic-Regular.ttf ] \
-	  || { $(APT) update && $(APT) install -y python3-venv npm espeak-ng fonts-noto-core; }
+	  && [ -e /usr/share/fonts/truetype/dejavu/DejaVuSans.ttf ] \
+	  || { $(APT) update && $(APT) install -y python3-venv npm espeak-ng fonts-dejavu-core; }
 
 # The tests also need Debian's Chromium and CUPS with its virtual PDF printer.
 test-system: system
