@@ -2,9 +2,9 @@
 
 from typing import Any
 
+from printer import raster, scripts
 from printer._escpos import Dummy
 from printer.address import Profile
-from printer import raster, scripts
 from printer.layout import Line, layout
 from printer.slip import Slip
 

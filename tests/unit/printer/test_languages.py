@@ -6,7 +6,7 @@ from PIL import Image
 from printer import raster, scripts
 from printer.address import Profile
 from printer.escpos_render import render
-from printer.layout import layout
+from printer.layout import Line, layout
 from printer.slip import Header, QRCode, Slip, Text
 
 ESC_T = b"\x1bt"
@@ -78,7 +78,20 @@ def test_languages_arabic_lines_are_shaped_and_right_aligned():
     left, right = _ink_columns(image)
     assert right > 560 and left > 300  # a short right-to-left line starts at the right edge
     # Shaped: joined letters are narrower than the same letters drawn one by one.
-    joined = raster.draw_lines([arabic[0].__class__(text="مرحبا")], 80, 48)
-    apart = raster.draw_lines([arabic[0].__class__(text="م ر ح ب ا")], 80, 48)
+    joined = raster.draw_lines([Line(text="مرحبا")], 80, 48)
+    apart = raster.draw_lines([Line(text="م ر ح ب ا")], 80, 48)
+    assert _ink_columns(joined)[1] - _ink_columns(joined)[0] < (
+        _ink_columns(apart)[1] - _ink_columns(apart)[0])
+
+
+def test_languages_arabic_without_raqm_is_shaped_by_reshaper_and_bidi(monkeypatch):
+    monkeypatch.setattr(raster.features, "check", lambda name: False)
+    raster._font.cache_clear()
+    try:
+        joined = raster.draw_lines([Line(text="مرحبا")], 80, 48)
+        apart = raster.draw_lines([Line(text="م ر ح ب ا")], 80, 48)
+    finally:
+        raster._font.cache_clear()
+    assert _ink_columns(joined)[1] > 560  # right to left: at the right edge
     assert _ink_columns(joined)[1] - _ink_columns(joined)[0] < (
         _ink_columns(apart)[1] - _ink_columns(apart)[0])
