@@ -22,6 +22,13 @@
       problems.push(`${describe(el)} is ${Math.round(rect.width)}x${Math.round(rect.height)} (under 48x48)`);
     }
   }
+  // A pictogram beside every label (a language's own name, a key and a PIN digit are their own).
+  for (const { el } of all) {
+    if (el.matches("a, button, label.choice") && !el.matches(".lang:not(.more), [data-pin-key], .hg-button") &&
+        !el.querySelector("svg, img")) {
+      problems.push(`${describe(el)} has no pictogram`);
+    }
+  }
   // 8 px between targets as they show: a target in the scrolling main area counts for the part
   // of it that is in view (scrolled under the bottom bar, it is not next to the bar's buttons).
   function inView(el, rect) {
