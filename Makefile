@@ -29,10 +29,13 @@ soak: install-test assets translations
 lint: install-test
 	$(BIN)/ruff check .
 
-# Debian packages the kiosk needs on a fresh machine (only those that are missing).
+# Debian packages the kiosk needs on a fresh machine (only those that are missing): espeak-ng
+# reads the screens aloud, DejaVu Sans draws Arabic slips (printer/raster.py).
 system:
 	@command -v python3 >/dev/null && python3 -c 'import ensurepip' 2>/dev/null \
-	  && command -v npm >/dev/null || { $(APT) update && $(APT) install -y python3-venv npm; }
+	  && command -v npm >/dev/null && command -v espeak-ng >/dev/null \
+	  && [ -e /usr/share/fonts/truetype/dejavu/DejaVuSans.ttf ] \
+	  || { $(APT) update && $(APT) install -y python3-venv npm espeak-ng fonts-dejavu-core; }
 
 # The tests also need Debian's Chromium, CUPS with its virtual PDF printer, and systemd-analyze
 # (package systemd: the units are checked offline, nothing is started).

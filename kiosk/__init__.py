@@ -35,13 +35,14 @@ def create_app(test_config: dict | None = None) -> Flask:
         printing,
         security,
         templating,
+        voice,
     )
 
     declared = features.load()
     config.load(app, test_config, features.defaults(declared))
     forms.init_app(app)
     printing.init_app(app, features.a4_worker(declared))
-    for core in (db, logs, htmx, i18n, security, templating, errors, pagecache):
+    for core in (db, logs, htmx, i18n, security, templating, errors, pagecache, voice):
         core.init_app(app)
     for commands in (db, cli):
         commands.init_app_commands(app)

@@ -24,7 +24,7 @@ DEFAULTS = {
     "LAN_LISTEN": "0.0.0.0:8081",
     "THREADS": 8,
     "ACCESS_LOG": False,  # True: one log line per request (method, route, status, time)
-    "LANGUAGES": ["nl", "en", "fr"],
+    "LANGUAGES": ["nl", "en", "fr", "ar", "tr", "uk", "pl", "ro"],
     "DEFAULT_LANGUAGE": "nl",
     "TIMEZONE": "Europe/Brussels",
     "IDLE_SECONDS": 90,

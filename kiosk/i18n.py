@@ -11,7 +11,11 @@ from sales.catalogue import Product
 
 babel = Babel()
 
-NAMES = {"nl": "Nederlands", "en": "English", "fr": "Français", "ar": "العربية", "tr": "Türkçe"}
+# Each language in its own name and script: a visitor finds theirs without reading Dutch.
+NAMES = {"nl": "Nederlands", "en": "English", "fr": "Français", "ar": "العربية", "tr": "Türkçe",
+         "uk": "Українська", "pl": "Polski", "ro": "Română"}
+RIGHT_TO_LEFT = {"ar"}
+ROW = 4  # languages on the home screen's row; the rest on "more languages"
 
 
 def select_locale() -> str:
@@ -30,6 +34,23 @@ def current() -> str:
 def languages() -> list[tuple[str, str]]:
     """The switchable languages as (code, name in that language)."""
     return [(code, NAMES.get(code, code)) for code in current_app.config["LANGUAGES"]]
+
+
+def language_row() -> tuple[list[tuple[str, str]], bool]:
+    """The languages on the home screen's row (the current one always among them), and whether
+    there are more than fit."""
+    offered = languages()
+    if len(offered) <= ROW:
+        return offered, False
+    row = offered[:ROW - 1]
+    current_one = [(code, name) for code, name in offered if code == current()]
+    row += current_one if current_one and current_one[0] not in row else [offered[ROW - 1]]
+    return row, True
+
+
+def direction(code: str) -> str:
+    """The writing direction of a language: "rtl" for Arabic, else "ltr"."""
+    return "rtl" if code in RIGHT_TO_LEFT else "ltr"
 
 
 def translations():

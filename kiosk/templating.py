@@ -10,7 +10,7 @@ from flask import Flask, current_app
 from flask_babel import lazy_gettext as _l
 from markupsafe import Markup
 
-from kiosk import __version__, clock, i18n, money, visits
+from kiosk import __version__, clock, i18n, money, visits, voice
 from kiosk.security import current_volunteer
 from printer import formats
 from printer.document import A4_DETAILS, DocumentPrinterState
@@ -159,9 +159,12 @@ def init_app(app: Flask) -> None:
     """Expose the helpers to every template."""
     app.jinja_env.globals.update(
         icon=icon, today_text=today_text, time_text=time_text, languages=i18n.languages,
+        language_row=i18n.language_row,
+        direction=i18n.direction,
         current_locale=i18n.current, current_volunteer=current_volunteer,
         reason_label=reason_label, version=__version__,
-        qr_svg=qr_svg, product_name=i18n.product_name, product_name_of=i18n.product_name_of,
+        qr_svg=qr_svg, has_voice=voice.has_voice,
+        product_name=i18n.product_name, product_name_of=i18n.product_name_of,
         printer_status_text=status_text, printer_status_detail=status_detail,
         printer_error_text=error_text, a4_text=a4_text, a4_detail=a4_detail,
     )

@@ -18,6 +18,7 @@ _already_imported = "escpos.capabilities" in sys.modules
 _root_handlers = list(logging.getLogger().handlers)
 
 from escpos import printer as _printers  # noqa: E402
+from escpos.capabilities import get_profile  # noqa: E402
 from escpos.printer import Dummy, Network  # noqa: E402
 
 if not _already_imported:
@@ -34,7 +35,7 @@ for _name in ("file", "network", "serial", "usb", "lp", "cups"):
     if _module is not None and hasattr(_module, "logging"):
         _module.logging = logging.getLogger(f"escpos.printer.{_name}")
 
-__all__ = ["Dummy", "Network", "escpos_class"]
+__all__ = ["Dummy", "Network", "escpos_class", "get_profile"]
 
 
 def escpos_class(name: str) -> type:

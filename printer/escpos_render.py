@@ -4,6 +4,7 @@ import contextlib
 import io
 from typing import Any
 
+from printer import rtl, scripts
 from printer._escpos import Dummy
 from printer.address import Profile
 from printer.layout import Line, layout
@@ -12,12 +13,17 @@ from printer.slip import Slip
 
 def render_to(printer: Any, slip: Slip, profile: Profile) -> None:
     """Send a slip's commands to any python-escpos printer object (Dummy, Network, Usb, ...)."""
+    # A visitor's slip prints in their language: its own code page, or as an image (Arabic).
+    profile = scripts.for_language(profile, slip.language)
     printer.hw("INIT")
     # ESC @ resets the printer to its default code page, so python-escpos's idea of the current
     # page is stale; forgetting it makes charcode() always send ESC t n.
     printer.magic.encoding = None
     # Forced, not automatic: the automatic encoder may pick a page without the euro sign.
     printer.charcode(profile.codepage)
+    if scripts.is_raster(slip.language):
+        _raster_to(printer, slip, profile)
+        return
     bold = big = False
     for line in layout(slip, profile):
         if line.qr or line.raster:
@@ -37,6 +43,28 @@ def render_to(printer: Any, slip: Slip, profile: Profile) -> None:
         printer.set(normal_textsize=True, bold=False)
     if slip.cut:
         printer.cut()
+
+
+def _raster_to(printer: Any, slip: Slip, profile: Profile) -> None:
+    """The slip's text as images, between its QR codes (which the printer draws itself) and a
+    ticket's big number (its own image)."""
+    text: list[Line] = []
+    for line in layout(slip, profile):
+        if not (line.qr or line.raster):
+            text.append(line)
+            continue
+        _image(printer, text, profile)
+        text = []
+        _qr(printer, line) if line.qr else _raster(printer, line, profile)
+    _image(printer, text, profile)
+    if slip.cut:
+        printer.cut()
+
+
+def _image(printer: Any, lines: list[Line], profile: Profile) -> None:
+    if lines:
+        image = rtl.draw_lines(lines, profile.paper_mm, profile.columns)
+        printer.image(image, impl="bitImageRaster", center=False)
 
 
 def _qr(printer: Any, line: Line) -> None:

@@ -37,6 +37,12 @@ _REPLACEMENTS = str.maketrans(
 )
 
 
+# What prints for a letter a visitor's code page lacks: Romanian's comma below as the cedilla
+# every DOS page has, Ukrainian's і as the Latin i it looks like, the euro sign as EUR.
+_FALLBACKS = {"ș": "ş", "Ș": "Ş", "ț": "ţ", "Ț": "Ţ", "і": "i", "І": "I", "ґ": "г", "Ґ": "Г",
+              "€": "EUR"}
+
+
 @dataclass(frozen=True)
 class Line:
     """One printed line: text already positioned within the width, a QR code or a drawn number."""
@@ -58,6 +64,10 @@ def printable(text: str, codec: str) -> str:
             continue
         if _encodes(char, codec):
             out.append(char)
+            continue
+        fallback = _FALLBACKS.get(char)
+        if fallback and _encodes(fallback, codec):
+            out.append(fallback)
             continue
         base = "".join(c for c in unicodedata.normalize("NFKD", char) if _encodes(c, codec))
         out.append(base or "?")

@@ -46,6 +46,13 @@ def language(code: str):
     return redirect(target)
 
 
+@bp.get("/languages")
+@shared_page(vary=_idle_goes_to_reset)
+def languages():
+    """Every language offered, each in its own name, when the home screen's row is full."""
+    return render_template("home/languages.html")
+
+
 @bp.get("/favicon.ico")
 @lan_allowed
 def favicon():
