@@ -1,7 +1,10 @@
 """The one place that imports python-escpos, so its import-time side effects stay contained."""
 
+import fcntl
 import logging
 import os
+import pickle
+import platform
 import sys
 import tempfile
 from pathlib import Path
@@ -16,10 +19,23 @@ os.environ["ESCPOS_CAPABILITIES_PICKLE_DIR"] = str(_PICKLE_DIR)
 
 _already_imported = "escpos.capabilities" in sys.modules
 _root_handlers = list(logging.getLogger().handlers)
+_PICKLE = _PICKLE_DIR / f"{platform.python_version()}.capabilities.pickle"
 
-from escpos import printer as _printers  # noqa: E402
-from escpos.capabilities import get_profile  # noqa: E402
-from escpos.printer import Dummy, Network  # noqa: E402
+# python-escpos writes that pickle in place on first import: a second process importing at the
+# same moment (the test workers, `kiosk status` beside the service) read it half-written and
+# failed, and a pickle cut short by a power cut failed every start after it. So the import waits
+# for a lock on the folder, and a pickle that does not load is removed and built again.
+with (_PICKLE_DIR / ".lock").open("w") as _lock:
+    fcntl.flock(_lock, fcntl.LOCK_EX)
+    if not _already_imported and _PICKLE.exists():
+        try:
+            with _PICKLE.open("rb") as _file:
+                pickle.load(_file)  # noqa: S301 - python-escpos's own cache, in our own folder
+        except Exception:  # noqa: BLE001 - any unreadable pickle is rebuilt
+            _PICKLE.unlink(missing_ok=True)
+    from escpos import printer as _printers
+    from escpos.capabilities import get_profile
+    from escpos.printer import Dummy, Network
 
 if not _already_imported:
     # escpos.capabilities calls logging.basicConfig() at import time; undo the handler it added
