@@ -16,7 +16,8 @@ ROOT = Path(__file__).parents[1]
 CATALOGUES = ROOT / "kiosk" / "translations"
 KEYWORDS = {"_": None, "_l": None, "gettext": None, "ngettext": (1, 2), "lazy_gettext": None}
 DESK_TEMPLATES = {"cash", "catalogue", "desk", "ideas_desk", "info_desk", "journal", "printers",
-                  "rights_desk", "stock"}
+                  "rights_desk", "stock", "activities_desk", "help_desk", "shifts_desk",
+                  "volunteering_desk"}
 # Desk pages, receipts (till/), commands and the core's desk helpers; __init__.py declares both
 # tiles and desk menus, so its tiles are taken from the features themselves.
 DESK_MODULES = {"desk.py", "cli.py", "__init__.py", "referral.py", "templating.py", "volunteers.py",
