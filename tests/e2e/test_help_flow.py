@@ -100,6 +100,13 @@ def test_help_take_call_follow_on_phone_and_finish(start_kiosk, browser, page, s
                     home.locator("#now-serving")).not_to_have_attribute("data-call", before,
                                                                         timeout=3000)))
         assert home.locator("body").get_attribute("data-chimes") == str(len(latencies))
+        # After the chime the number is said: the speech of the home screen's language is fetched.
+        with home.expect_response(lambda answer: "/speak?" in answer.url and "2" in answer.url,
+                                  timeout=5000) as spoken:
+            page.locator(".queue-row.serving[data-ticket='2']").get_by_role(
+                "button", name="Opnieuw roepen").tap()
+        assert spoken.value.status == 200
+        assert spoken.value.headers["content-type"] == "audio/wav"
         _record(latencies)
         assert max(latencies) <= 3.0
 

@@ -120,7 +120,7 @@ def test_layout_every_target_fits_and_is_free(browser, walk_kiosk, language, flo
             assert page.locator("html").get_attribute("lang") == language, screen.name
             if screen.within != "body":  # a page that scrolls: judged where a volunteer scrolls
                 page.locator(screen.within).first.evaluate(
-                    "element => element.scrollIntoView({block: 'nearest'})")
+                    "element => element.scrollIntoView({block: 'start'})")
             page.screenshot(path=folder / f"{screen.name}.png")
             problems += [f"{screen.name} [{language}, {size}]: {problem}"
                          for problem in page.evaluate(CHECK, screen.within)]

@@ -21,7 +21,7 @@ def test_read_aloud_says_the_question_and_choices_then_each_tapped_choice(kiosk,
     response = heard.value
     assert response.status == 200 and response.headers["content-type"] == "audio/wav"
     lang, text = _said(response)
-    assert lang == "ar" and text.startswith("لماذا أتيت اليوم؟") and "قهوة ودردشة" in text
+    assert lang == "ar" and text.startswith("لماذا جئت اليوم؟") and "قهوة ودردشة" in text
     expect(page.locator("[data-speak-button]")).to_have_attribute("aria-pressed", "true")
     # Read aloud on: the choice says its label first, then is chosen.
     with page.expect_response(lambda r: "/speak?" in r.url) as heard:

@@ -147,6 +147,7 @@ def test_help_now_serving_shows_the_call_and_answers_nothing_while_unchanged(app
     panel = client.get("/help/now", headers={"HX-Request": "true"}).get_data(as_text=True)
     assert "data-serving>4<" in panel and "<strong>3</strong><strong>2</strong><strong>1</strong>" \
         in panel and "data-waiting>1<" in panel
+    assert 'data-say-call="Nu aan de beurt: 4"' in panel  # said after the chime (help.js)
     shown = re.search(r'hx-get="([^"]+)"', panel).group(1).replace("&amp;", "&")
     again = client.get(shown, headers={"HX-Request": "true"})
     assert again.get_data() == b"" and again.headers["HX-Reswap"] == "none"

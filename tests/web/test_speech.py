@@ -11,7 +11,9 @@ DUTCH = "Welkom in het buurtpunt. Wat wil je doen?"
 ARABIC = "مرحبا بك في نقطة الحي. ماذا تريد أن تفعل؟"
 # Screens a visitor does not see on the kiosk, or that answer with something else than a page.
 NOT_VISITOR = ("/desk", "/static", "/u/", "/q/", "/healthz", "/speak", "/reset", "/lang/",
-               "/favicon", "/slip/")
+               "/favicon", "/slip/",
+               # pieces of a screen that poll, and files: not screens of their own
+               "/help/now", "/help/chime.wav", "/shifts/on-duty", "/activities.ics")
 
 
 def _seconds(path) -> float:
