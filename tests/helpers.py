@@ -162,3 +162,16 @@ class Clock:
 
     def __call__(self, moment) -> None:
         self.set(moment)
+
+
+# Routes that are not a visitor's screen: the desk, files, the phones' pages, pieces that poll.
+NOT_VISITOR = ("/desk", "/static", "/u/", "/q/", "/healthz", "/speak", "/reset", "/lang/",
+               "/favicon", "/slip/", "/help/now", "/help/chime.wav", "/shifts/on-duty",
+               "/activities.ics")
+
+
+def visitor_routes(app) -> list[str]:
+    """Every visitor screen the app serves without an argument, found in its url_map."""
+    return sorted(rule.rule for rule in app.url_map.iter_rules()
+                  if "GET" in rule.methods and not rule.arguments
+                  and not rule.rule.startswith(NOT_VISITOR))

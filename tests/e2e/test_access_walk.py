@@ -6,13 +6,16 @@ The screens are tests/e2e/screens.py's walk (the desk's own pages left out: volu
 visitors); one page load a screen a mode. Screenshots: test-output/screenshots/access/<mode>/.
 """
 
+import contextlib
 from pathlib import Path
 
 import pytest
 
+from kiosk import create_app
 from tests.e2e.conftest import SCREENSHOTS
 from tests.e2e.screens import FLOWS
 from tests.e2e.test_layout_walk import walk_kiosk  # noqa: F401 - the same prepared kiosk
+from tests.helpers import visitor_routes
 
 pytestmark = pytest.mark.e2e
 
@@ -27,9 +30,9 @@ MODES = {"nl": ("nl", False), "ar": ("ar", False), "large": ("nl", True)}
 VISITOR_FLOWS = [name for name in FLOWS if name != "desk"]
 
 
-@pytest.mark.parametrize("flow", VISITOR_FLOWS)
-@pytest.mark.parametrize("mode", list(MODES))
-def test_access_every_visitor_screen(browser, walk_kiosk, mode, flow):  # noqa: F811
+@contextlib.contextmanager
+def _visitor_page(browser, url, mode):
+    """A 1280x800 touch page with axe-core, in the mode's language (and large text)."""
     language, large = MODES[mode]
     # axe-core is injected into every page: the kiosk's CSP rightly forbids it, so it is bypassed.
     context = browser.new_context(viewport={"width": 1280, "height": 800}, has_touch=True,
@@ -37,24 +40,50 @@ def test_access_every_visitor_screen(browser, walk_kiosk, mode, flow):  # noqa: 
     context.add_init_script(path=str(AXE))
     page = context.new_page()
     page.set_default_timeout(5000)
-    folder = SCREENSHOTS / "access" / mode
-    folder.mkdir(parents=True, exist_ok=True)
-    problems = []
     try:
-        page.goto(f"{walk_kiosk}/lang/{language}")
+        page.goto(f"{url}/lang/{language}")
         if large:
             page.locator("[data-large-toggle]").tap()
             assert page.locator("html.large").count() == 1
+        yield page
+    finally:
+        context.close()
+
+
+def _problems(page, mode, name) -> list[str]:
+    language, large = MODES[mode]
+    assert page.locator("html").get_attribute("dir") == ("rtl" if language == "ar" else "ltr")
+    found = page.evaluate(RUN_AXE, WCAG) + page.evaluate(CHECK, large)
+    return [f"{name} [{mode}]: {problem}" for problem in found]
+
+
+@pytest.mark.parametrize("flow", VISITOR_FLOWS)
+@pytest.mark.parametrize("mode", list(MODES))
+def test_access_every_visitor_screen(browser, walk_kiosk, mode, flow):  # noqa: F811
+    folder = SCREENSHOTS / "access" / mode
+    folder.mkdir(parents=True, exist_ok=True)
+    problems = []
+    with _visitor_page(browser, walk_kiosk, mode) as page:
         for screen in FLOWS[flow]:
             for action in screen.actions:
                 action(page, walk_kiosk)
             page.locator(screen.ready).first.wait_for()
             page.wait_for_load_state()
-            direction = "rtl" if language == "ar" else "ltr"
-            assert page.locator("html").get_attribute("dir") == direction
             page.screenshot(path=folder / f"{screen.name}.png")
-            found = page.evaluate(RUN_AXE, WCAG) + page.evaluate(CHECK, large)
-            problems += [f"{screen.name} [{mode}]: {problem}" for problem in found]
-    finally:
-        context.close()
+            problems += _problems(page, mode, screen.name)
+    assert not problems, "\n".join(problems)
+
+
+@pytest.mark.parametrize("mode", list(MODES))
+def test_access_every_visitor_route_opened_directly(browser, walk_kiosk, tmp_path,  # noqa: F811
+                                                    mode):
+    """The routes found in the app's url_map, so a new screen is checked before anyone lists it."""
+    routes = visitor_routes(create_app({"INSTANCE_PATH": str(tmp_path), "TESTING": True}))
+    assert "/" in routes and "/help" in routes and "/volunteer" in routes
+    problems = []
+    with _visitor_page(browser, walk_kiosk, mode) as page:
+        for route in routes:
+            page.goto(walk_kiosk + route)
+            page.wait_for_load_state()
+            problems += _problems(page, mode, route)
     assert not problems, "\n".join(problems)

@@ -6,14 +6,11 @@ from html.parser import HTMLParser
 import pytest
 
 from kiosk import create_app, voice
+from tests.helpers import visitor_routes
 
 DUTCH = "Welkom in het buurtpunt. Wat wil je doen?"
 ARABIC = "مرحبا بك في نقطة الحي. ماذا تريد أن تفعل؟"
 # Screens a visitor does not see on the kiosk, or that answer with something else than a page.
-NOT_VISITOR = ("/desk", "/static", "/u/", "/q/", "/healthz", "/speak", "/reset", "/lang/",
-               "/favicon", "/slip/",
-               # pieces of a screen that poll, and files: not screens of their own
-               "/help/now", "/help/chime.wav", "/shifts/on-duty", "/activities.ics")
 
 
 def _seconds(path) -> float:
@@ -112,9 +109,7 @@ class _Screen(HTMLParser):
 
 
 def _visitor_pages(app):
-    for rule in app.url_map.iter_rules():
-        if "GET" in rule.methods and not rule.arguments and not rule.rule.startswith(NOT_VISITOR):
-            yield rule.rule
+    return visitor_routes(app)
 
 
 def test_speech_every_visitor_screen_has_a_question_choices_and_the_button(app, client):
