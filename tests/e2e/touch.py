@@ -43,6 +43,10 @@ def type_into(page, field, text: str, clear: int = 0) -> None:
     """Tap the field (its keyboard opens), erase `clear` characters, tap the text's keys."""
     settled(page)  # a field htmx has just swapped in gets its keyboard once wired
     field.tap()
+    # Tapping it may send the field left behind (hx-trigger="change"): its answer swaps the form
+    # back in, so the keys wait for that answer (on a slow machine it came after the first key).
+    page.wait_for_function("() => !document.querySelector('.htmx-request')")
+    settled(page)
     expect(key(page, "{bksp}")).to_be_visible()
     erase(page, clear)
     tap_keys(page, text)
