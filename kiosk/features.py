@@ -21,7 +21,7 @@ from kiosk.config import DEFAULTS
 # The feature packages under kiosk/, in order: blueprints are registered, tiles shown, purges
 # run and export files written in this order.
 ALL = ["home", "checkin", "shop", "till", "prints", "ideas", "desk", "health", "help", "shifts",
-       "rights", "info", "activities", "volunteering", "speech"]
+       "rights", "info", "activities", "volunteering", "speech", "reports"]
 
 
 @dataclass(frozen=True)

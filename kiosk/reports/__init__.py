@@ -1,0 +1,10 @@
+"""The month's report for the buurtwerk and the city: figures, safe exports, one city file."""
+
+from kiosk.features import Feature
+
+FEATURE = Feature(
+    "reports",
+    settings={
+        "REPORT_MIN_COUNT": 5,  # counts below this leave the kiosk as "< 5"
+    },
+)
