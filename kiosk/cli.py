@@ -22,6 +22,7 @@ from kiosk import (
     db,
     features,
     logs,
+    monthfile,
     replication,
     selfcheck,
     volunteers,
@@ -160,11 +161,18 @@ def export_command(month: str, out: Path) -> None:
     start, end = _month_bounds(month, ZoneInfo(current_app.config["TIMEZONE"]))
     out.mkdir(parents=True, exist_ok=True)
     written = []
+    exports = [f.export for f in features.declared() if f.export]
     with database() as conn:
-        for export in (f.export for f in features.declared() if f.export):
+        for export in exports:
             count = _write(out / export.file, export.columns, export.rows(conn, start, end))
             written.append(f"{export.file} ({count} {export.counted})")
-    click.echo(f"Export van {month} in {out}: {', '.join(written)}.")
+        config = current_app.config
+        tables = [(e.file.removesuffix(".csv"),
+                   [c for c in e.columns if c not in e.private], e.rows(conn, start, end))
+                  for e in exports]
+        manifest = monthfile.write(out, month.strip(), config["KIOSK_ID"],
+                                   config["BUURTPUNT_NAME"], tables)
+    click.echo(f"Export van {month} in {out}: {', '.join(written)}, {manifest['file']}.")
 
 
 def _month_bounds(month: str, zone: ZoneInfo) -> tuple[datetime, datetime]:

@@ -45,12 +45,14 @@ class Export:
     """One CSV file of `kiosk export`: its name, columns, the month's rows and what a row is.
 
     `rows(db, start, end)` runs in the app's context and gives the rows of [start, end).
+    `private` columns (free texts, names) stay out of the month's SQLite file for the city.
     """
 
     file: str
     columns: tuple[str, ...]
     rows: Callable[[Database, datetime, datetime], Iterable[dict]]
     counted: str
+    private: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)

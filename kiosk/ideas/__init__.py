@@ -21,7 +21,8 @@ FEATURE = Feature(
     desk_menu=(MenuEntry("ideas_desk.index", _l("Ideeën"), "lightbulb", 70),),
     audit_labels=desk.ACTIONS,
     purge=_purge,
-    export=Export("ideas.csv", export.IDEA_COLUMNS, export.month_rows, "ideeën"),
+    export=Export("ideas.csv", export.IDEA_COLUMNS, export.month_rows, "ideeën",
+                  private=("text", "place", "status_reason")),
     settings={
         "IDEAS_MAX_CHARS": 2000,  # longest idea a visitor can write
         "IDEAS_CONTACT_RETENTION_DAYS": 90,  # contact details go this long after an idea is closed

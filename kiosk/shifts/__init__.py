@@ -10,7 +10,8 @@ FEATURE = Feature(
     blueprints=(views.bp, desk.bp),
     desk_menu=(MenuEntry("shifts_desk.index", _l("Diensten"), "calendar-clock", 80),),
     audit_labels=desk.ACTIONS,
-    export=Export("shifts.csv", export.COLUMNS, export.month_rows, "diensten"),
+    export=Export("shifts.csv", export.COLUMNS, export.month_rows, "diensten",
+                  private=("volunteer",)),
     parts={"home-bar": "shifts/_on_duty_slot.html", "desk": "shifts/_desk_slot.html"},
     settings={
         "SHIFTS_CLOSING_TIME": "17:00",  # a shift left open ends by itself at this local time

@@ -1,0 +1,75 @@
+"""`kiosk export` also writes the month's SQLite file for the city, with a manifest."""
+
+import hashlib
+import json
+import sqlite3
+
+import pytest
+
+from kiosk import create_app
+from kiosk.db import connect, migrate
+
+
+def kiosk_app(tmp_path, kiosk_id, visits):
+    """A kiosk KIOSK_ID with `visits` as (UTC time, reasons) already stored."""
+    app = create_app({"INSTANCE_PATH": str(tmp_path / kiosk_id), "TESTING": True,
+                      "KIOSK_ID": kiosk_id, "BUURTPUNT_NAME": f"Buurtpunt {kiosk_id}"})
+    db = connect(app.config["DATABASE"])
+    migrate(db)
+    for number, (moment, reasons) in enumerate(visits):
+        visit_id = db.execute(
+            "INSERT INTO visits (created_at, language, source, request_key) VALUES (?, ?, ?, ?)",
+            [moment, "nl", "kiosk", f"k{number:030d}"]).lastrowid
+        db.conn.executemany("INSERT INTO visit_reasons (visit_id, reason) VALUES (?, ?)",
+                            [(visit_id, reason) for reason in reasons])
+    db.conn.commit()
+    db.close()
+    return app
+
+
+def export(app, month, out):
+    result = app.test_cli_runner().invoke(args=["export", "--month", month, "--out", str(out)])
+    assert result.exit_code == 0, result.output
+    return result
+
+
+NOVEMBER = [("2026-11-02T09:15:00+00:00", ["koffie"]),
+            ("2026-11-02T10:00:00+00:00", ["digitaal", "koffie"]),
+            ("2026-11-30T23:30:00+00:00", ["rechten"]),  # 1 December in Brussels
+            ("2026-10-31T23:30:00+00:00", ["buren"])]  # 1 November in Brussels
+
+
+@pytest.fixture
+def bp1(tmp_path):
+    return kiosk_app(tmp_path, "BP1", NOVEMBER)
+
+
+def test_reports_export_writes_the_month_file_and_its_manifest(bp1, tmp_path):
+    out = tmp_path / "out"
+    result = export(bp1, "2026-11", out)
+    assert "BP1-2026-11.db" in result.output
+    path = out / "BP1-2026-11.db"
+    manifest = json.loads((out / "BP1-2026-11.json").read_text(encoding="utf-8"))
+    assert manifest["kiosk"] == "BP1" and manifest["buurtpunt"] == "Buurtpunt BP1"
+    assert manifest["month"] == "2026-11" and manifest["schema_version"] == 1
+    assert manifest["sha256"] == hashlib.sha256(path.read_bytes()).hexdigest()
+    with sqlite3.connect(path) as conn:
+        visits = conn.execute("SELECT kiosk, time, reasons FROM visits ORDER BY time").fetchall()
+        tables = [r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type='table'")]
+        for table in tables:
+            assert conn.execute(f'SELECT count(*) FROM "{table}"').fetchone()[0] \
+                == manifest["rows"][table]
+    assert [row[0] for row in visits] == ["BP1"] * 3
+    assert [row[2] for row in visits] == ["buren", "koffie", "digitaal+koffie"]
+    assert manifest["rows"]["visits"] == 3
+    assert {"visits", "sales", "ideas", "shifts", "tickets"} <= set(tables)
+
+
+def test_reports_the_month_file_keeps_free_texts_and_names_on_the_kiosk(bp1, tmp_path):
+    export(bp1, "2026-11", tmp_path / "out")
+    with sqlite3.connect(tmp_path / "out" / "BP1-2026-11.db") as conn:
+        columns = {table: {r[1] for r in conn.execute(f'PRAGMA table_info("{table}")')}
+                   for table in ("ideas", "shifts")}
+    assert not {"text", "place", "status_reason"} & columns["ideas"]
+    assert "public_text" in columns["ideas"]
+    assert "volunteer" not in columns["shifts"] and "hours" in columns["shifts"]
