@@ -56,3 +56,26 @@ def write(out: Path, month: str, kiosk_id: str, buurtpunt: str,
     path.with_suffix(".json").write_text(json.dumps(manifest, indent=2, ensure_ascii=False),
                                          encoding="utf-8")
     return manifest
+
+
+class BadMonthFile(ValueError):
+    """A month file whose manifest is missing or does not match the file."""
+
+
+def check(path: Path) -> dict:
+    """The manifest of month file PATH, after checking its schema, checksum and row counts."""
+    try:
+        manifest = json.loads(path.with_suffix(".json").read_text(encoding="utf-8"))
+    except (OSError, ValueError) as error:
+        raise BadMonthFile(f"{path.name}: geen leesbaar manifest ({error})") from error
+    if not isinstance(manifest, dict) or manifest.get("schema_version") != SCHEMA_VERSION:
+        raise BadMonthFile(f"{path.name}: onbekende schemaversie")
+    if manifest.get("sha256") != sha256(path):
+        raise BadMonthFile(f"{path.name}: de controlesom klopt niet")
+    with sqlite3.connect(f"file:{path}?mode=ro", uri=True) as conn:
+        for table, count in dict(manifest.get("rows") or {}).items():
+            found = conn.execute(f"SELECT count(*) FROM {_quote(table)}").fetchone()[0]  # noqa: S608
+            if found != count:
+                raise BadMonthFile(f"{path.name}: {table} heeft {found} rijen, niet {count}")
+    conn.close()
+    return manifest

@@ -73,3 +73,43 @@ def test_reports_the_month_file_keeps_free_texts_and_names_on_the_kiosk(bp1, tmp
     assert not {"text", "place", "status_reason"} & columns["ideas"]
     assert "public_text" in columns["ideas"]
     assert "volunteer" not in columns["shifts"] and "hours" in columns["shifts"]
+
+
+def combine(app, *args):
+    return app.test_cli_runner().invoke(args=["combine", *map(str, args)])
+
+
+def test_reports_combine_two_kiosks_and_a_repeated_file_counts_once(bp1, tmp_path):
+    bp2 = kiosk_app(tmp_path, "BP2", NOVEMBER[:2])
+    export(bp1, "2026-11", tmp_path / "a")
+    export(bp2, "2026-11", tmp_path / "b")
+    files = [tmp_path / "a" / "BP1-2026-11.db", tmp_path / "b" / "BP2-2026-11.db"]
+    city = tmp_path / "city.db"
+    result = combine(bp1, *files, files[0], "--out", city)
+    assert result.exit_code == 0, result.output
+    assert combine(bp1, files[0], "--out", city).exit_code == 0
+    with sqlite3.connect(city) as conn:
+        per_kiosk = dict(conn.execute("SELECT kiosk, count(*) FROM visits GROUP BY kiosk"))
+        months = conn.execute("SELECT kiosk, month FROM months ORDER BY kiosk").fetchall()
+    assert per_kiosk == {"BP1": 3, "BP2": 2}
+    assert months == [("BP1", "2026-11"), ("BP2", "2026-11")]
+
+
+@pytest.mark.parametrize("spoil", ["checksum", "manifest", "schema"])
+def test_reports_combine_refuses_a_bad_file_and_writes_nothing(bp1, tmp_path, spoil):
+    export(bp1, "2026-11", tmp_path / "a")
+    path = tmp_path / "a" / "BP1-2026-11.db"
+    manifest_path = path.with_suffix(".json")
+    manifest = json.loads(manifest_path.read_text(encoding="utf-8"))
+    if spoil == "checksum":
+        with sqlite3.connect(path) as conn:
+            conn.execute("DELETE FROM visits WHERE rowid = 1")
+        conn.close()
+    elif spoil == "manifest":
+        manifest_path.write_text("{not json", encoding="utf-8")
+    else:
+        manifest_path.write_text(json.dumps(manifest | {"schema_version": 99}), encoding="utf-8")
+    result = combine(bp1, path, "--out", tmp_path / "city.db")
+    assert result.exit_code != 0
+    assert "BP1-2026-11.db" in result.output
+    assert not (tmp_path / "city.db").exists()
