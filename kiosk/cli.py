@@ -151,6 +151,17 @@ def database():
         yield conn
 
 
+def load_data_file(file: Path, load, refused: type[Exception], what: str):
+    """A `kiosk ... load FILE` loader in one go: a missing or refused file changes nothing."""
+    if not file.is_file():
+        fail(f"het bestand {file} bestaat niet.")
+    try:
+        with database() as conn:
+            return load(conn, file)
+    except refused as error:
+        fail(f"{what} werden niet geladen, er is niets veranderd: {file}, {error}")
+
+
 @click.command("export")
 @click.option("--month", required=True, metavar="YYYY-MM", help="The month, e.g. 2026-03.")
 @click.option("--out", "out", required=True, type=click.Path(file_okay=False, path_type=Path),

@@ -5,7 +5,7 @@ from pathlib import Path
 import click
 from flask.cli import with_appcontext
 
-from kiosk.cli import database, fail
+from kiosk.cli import load_data_file
 from kiosk.places import load_places
 from kiosk.tomlfile import DataFileError
 
@@ -20,11 +20,5 @@ def places_group() -> None:
 @with_appcontext
 def load_command(file: Path) -> None:
     """Load places, their hours and texts from a TOML file (kiosk/info/), all or nothing."""
-    if not file.is_file():
-        fail(f"het bestand {file} bestaat niet.")
-    try:
-        with database() as db:
-            count = load_places(db, file)
-    except DataFileError as error:
-        fail(f"de plaatsen werden niet geladen, er is niets veranderd: {file}, {error}")
+    count = load_data_file(file, load_places, DataFileError, "de plaatsen")
     click.echo(f"Plaatsen geladen: {count} plaatsen uit {file}.")

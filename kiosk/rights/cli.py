@@ -5,7 +5,7 @@ from pathlib import Path
 import click
 from flask.cli import with_appcontext
 
-from kiosk.cli import database, fail
+from kiosk.cli import load_data_file
 from kiosk.rights import store
 from kiosk.tomlfile import DataFileError
 
@@ -20,11 +20,5 @@ def rights_group() -> None:
 @with_appcontext
 def load_command(file: Path) -> None:
     """Load rights, their conditions and texts from a TOML file (kiosk/rights/), all or nothing."""
-    if not file.is_file():
-        fail(f"het bestand {file} bestaat niet.")
-    try:
-        with database() as db:
-            count = store.load_rights(db, file)
-    except DataFileError as error:
-        fail(f"de rechten werden niet geladen, er is niets veranderd: {file}, {error}")
+    count = load_data_file(file, store.load_rights, DataFileError, "de rechten")
     click.echo(f"Rechten geladen: {count} rechten uit {file}.")

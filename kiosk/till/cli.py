@@ -5,7 +5,7 @@ from pathlib import Path
 import click
 from flask.cli import with_appcontext
 
-from kiosk.cli import database, fail
+from kiosk.cli import database, fail, load_data_file
 from kiosk.dbcheck import journal_words
 from sales import load_catalogue, verify_journal
 from sales.errors import SalesError
@@ -32,12 +32,6 @@ def products_group() -> None:
 @with_appcontext
 def load_command(file: Path) -> None:
     """Load bag types and a tariff from a TOML file (see sales/tariffs/); prices in force stay."""
-    if not file.is_file():
-        fail(f"het bestand {file} bestaat niet.")
-    try:
-        with database() as db:
-            result = load_catalogue(db, file)
-    except SalesError as error:
-        fail(f"de catalogus werd niet geladen, er is niets veranderd: {error}")
+    result = load_data_file(file, load_catalogue, SalesError, "de zakken en prijzen")
     click.echo(f"Catalogus geladen: {result.products} soorten zakken, "
                f"{result.prices_added} nieuwe prijzen, {result.prices_unchanged} ongewijzigd.")

@@ -96,6 +96,18 @@ def browser():
         browser.close()
 
 
+def pytest_collection_modifyitems(items):
+    """A browser test that fails runs once more (pytest-rerunfailures), and only a browser test.
+
+    Their waits meet a real browser's timing; on a loaded CI machine one in about 1,700 lost a
+    race with a swap now and then. A rerun shows as R in the summary, so a flaky test stays
+    visible, and one that fails twice still fails.
+    """
+    for item in items:
+        if item.get_closest_marker("e2e") and not item.get_closest_marker("flaky"):
+            item.add_marker(pytest.mark.flaky(reruns=1))
+
+
 @pytest.hookimpl(wrapper=True, tryfirst=True)
 def pytest_runtest_makereport(item, call):
     report = yield
