@@ -1,15 +1,10 @@
-"""The console script and the core's commands: set-pin, serve, purge, printer-test, export."""
+"""The console script and the core's commands: set-pin, serve, purge, printer-test, status."""
 
 import contextlib
-import csv
 import gc
-import re
 import sys
 import tempfile
-from collections.abc import Iterable
-from datetime import date, datetime
 from pathlib import Path
-from zoneinfo import ZoneInfo
 
 import click
 from flask import Flask, current_app
@@ -22,7 +17,6 @@ from kiosk import (
     db,
     features,
     logs,
-    monthfile,
     replication,
     selfcheck,
     volunteers,
@@ -162,57 +156,11 @@ def load_data_file(file: Path, load, refused: type[Exception], what: str):
         fail(f"{what} werden niet geladen, er is niets veranderd: {file}, {error}")
 
 
-@click.command("export")
-@click.option("--month", required=True, metavar="YYYY-MM", help="The month, e.g. 2026-03.")
-@click.option("--out", "out", required=True, type=click.Path(file_okay=False, path_type=Path),
-              help="Folder to write the CSV files into (made if missing).")
-@with_appcontext
-def export_command(month: str, out: Path) -> None:
-    """Write a month's visits, sales and ideas as CSV files (UTF-8, times in Brussels time)."""
-    start, end = _month_bounds(month, ZoneInfo(current_app.config["TIMEZONE"]))
-    out.mkdir(parents=True, exist_ok=True)
-    written = []
-    exports = [f.export for f in features.declared() if f.export]
-    with database() as conn:
-        for export in exports:
-            count = _write(out / export.file, export.columns, export.rows(conn, start, end))
-            written.append(f"{export.file} ({count} {export.counted})")
-        config = current_app.config
-        tables = [(e.file.removesuffix(".csv"),
-                   [c for c in e.columns if c not in e.private], e.rows(conn, start, end))
-                  for e in exports]
-        manifest = monthfile.write(out, month.strip(), config["KIOSK_ID"],
-                                   config["BUURTPUNT_NAME"], tables)
-    click.echo(f"Export van {month} in {out}: {', '.join(written)}, {manifest['file']}.")
-
-
-def _month_bounds(month: str, zone: ZoneInfo) -> tuple[datetime, datetime]:
-    match = re.fullmatch(r"([0-9]{4})-([0-9]{2})", month.strip())
-    if not match or not 1 <= int(match.group(2)) <= 12:
-        fail(f"geef de maand als JJJJ-MM, bijvoorbeeld 2026-03 (niet {month!r}).")
-    year, number = int(match.group(1)), int(match.group(2))
-    first = date(year, number, 1)
-    after = date(year + number // 12, number % 12 + 1, 1)
-    return (datetime(first.year, first.month, 1, tzinfo=zone),
-            datetime(after.year, after.month, 1, tzinfo=zone))
-
-
-def _write(path: Path, columns: Iterable[str], rows: Iterable[dict]) -> int:
-    written = 0
-    with path.open("w", encoding="utf-8", newline="") as fh:
-        writer = csv.DictWriter(fh, fieldnames=list(columns), extrasaction="ignore")
-        writer.writeheader()
-        for row in rows:
-            writer.writerow(row)
-            written += 1
-    return written
-
-
 def init_app_commands(app: Flask) -> None:
     """Register the core's commands on the app's CLI (features add their own)."""
     from kiosk.status import status_command
 
     for command in (set_pin_command, serve_command, printer_test_command, purge_command,
-                    export_command, status_command, backups.backup_command,
+                    status_command, backups.backup_command,
                     backups.restore_command, replication.replicate_command):
         app.cli.add_command(command)

@@ -1,6 +1,7 @@
 """Time: stored as UTC ISO-8601, shown in Brussels time; is the clock right (journal, NTP)?"""
 
 import ctypes
+import re
 import subprocess
 from datetime import UTC, datetime, time, timedelta
 from zoneinfo import ZoneInfo
@@ -30,6 +31,17 @@ def local_day_bounds(moment: datetime, zone: str) -> tuple[str, str]:
     start = datetime.combine(day, time(0), tzinfo=tz)
     end = datetime.combine(day + timedelta(days=1), time(0), tzinfo=tz)
     return iso(start), iso(end)
+
+
+def month_bounds(month: str, zone: str) -> tuple[datetime, datetime]:
+    """The first moment of month "YYYY-MM" and of the next one, in the buurtpunt's zone."""
+    match = re.fullmatch(r"([0-9]{4})-([0-9]{2})", month.strip())
+    if not match or not 1 <= int(match.group(2)) <= 12:
+        raise ValueError(f"geef de maand als JJJJ-MM, bijvoorbeeld 2026-03 (niet {month!r}).")
+    year, number = int(match.group(1)), int(match.group(2))
+    local = ZoneInfo(zone)
+    return (datetime(year, number, 1, tzinfo=local),
+            datetime(year + number // 12, number % 12 + 1, 1, tzinfo=local))
 
 
 def local_text(value: str, zone: str) -> str:

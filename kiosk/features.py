@@ -45,7 +45,8 @@ class Export:
     """One CSV file of `kiosk export`: its name, columns, the month's rows and what a row is.
 
     `rows(db, start, end)` runs in the app's context and gives the rows of [start, end).
-    `private` columns (free texts, names) stay out of the month's SQLite file for the city.
+    `private` columns (free texts, names) stay out of the month's SQLite file for the city;
+    `counts` columns hold counts of people and leave as "< 5" when small (REPORT_MIN_COUNT).
     """
 
     file: str
@@ -53,6 +54,7 @@ class Export:
     rows: Callable[[Database, datetime, datetime], Iterable[dict]]
     counted: str
     private: tuple[str, ...] = ()
+    counts: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)

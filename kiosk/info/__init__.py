@@ -33,6 +33,7 @@ FEATURE = Feature(
     desk_menu=(MenuEntry("referrals.index", _l("Doorverwijzen"), "send", 82),
                MenuEntry("info_desk.index", _l("Adressen"), "map-pin", 84)),
     audit_labels=desk.ACTIONS,
-    export=Export("referrals.csv", export.COLUMNS, export.month_rows, "rijen"),
+    export=Export("referrals.csv", export.COLUMNS, export.month_rows, "rijen",
+                  counts=("referrals",)),
     commands=(cli.places_group,),
 )

@@ -5,9 +5,9 @@ from collections.abc import Mapping
 from flask_babel import lazy_gettext as _l
 from sqlite_utils import Database
 
-from kiosk.features import Feature, MenuEntry, Tile
+from kiosk.features import Export, Feature, MenuEntry, Tile
 from kiosk.printing import printing
-from kiosk.prints import desk, slip_status, upload, views
+from kiosk.prints import desk, export, slip_status, upload, views
 from kiosk.prints import store as documents
 from kiosk.prints.worker import DocumentWorker
 
@@ -36,6 +36,7 @@ FEATURE = Feature(
     reset=_reset,
     paid=_paid,
     a4_worker=DocumentWorker,
+    export=Export("prints.csv", export.COLUMNS, export.month_rows, "documenten"),
     settings={
         "PRINT_MAX_MB": 20,
         "PRINT_MAX_PAGES": 50,

@@ -5,10 +5,11 @@ figure whose file no feature declares is left out, and any other declared export
 its row count, so a later feature joins the report by declaring its Export.
 """
 
-from collections import Counter
+from collections import defaultdict
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from datetime import date
+from statistics import median
 
 from flask_babel import lazy_gettext as _l
 
@@ -23,7 +24,9 @@ class Figure:
     title: object
     source: str
     groups: Callable[[dict], Iterable[str]]
-    amount: Callable[[dict], int] = lambda row: 1
+    amount: Callable[[dict], int | None] = lambda row: 1
+    kind: str = "sum"  # or "median": the middle value of a group's amounts (no total)
+    follows: str | None = None  # hides what the figure with this key hides
 
 
 def _day(row: dict, column: str) -> str:
@@ -39,6 +42,21 @@ def _whole(column: str) -> Callable[[dict], int]:
     return lambda row: int(row[column] or 0)
 
 
+def _minutes(row: dict) -> int | None:
+    """A ticket's wait in whole minutes; None for one never called (it has no wait)."""
+    seconds = row["wait_seconds"]
+    return None if seconds in ("", None) else round(int(seconds) / 60)
+
+
+def _week(column: str) -> Callable[[dict], list[str]]:
+    return lambda row: [f"week {date.fromisoformat(str(row[column])[:10]).isocalendar()[1]:02d}"]
+
+
+def _hours(row: dict) -> int:
+    """A shift's hours, half an hour rounded up (Python's round() would make 2.5 into 2)."""
+    return int(float(row["hours"] or 0) + 0.5)
+
+
 FIGURES = (
     Figure("visits_per_day", _l("Bezoeken per dag"), "visits.csv", lambda r: [_day(r, "time")]),
     Figure("visits_per_reason", _l("Bezoeken per reden"), "visits.csv",
@@ -47,10 +65,15 @@ FIGURES = (
     Figure("languages", _l("Talen"), "visits.csv", lambda r: [r["language"]]),
     Figure("tickets_per_topic", _l("Vragen per onderwerp"), "tickets.csv",
            lambda r: [r["topic"]]),
+    Figure("ticket_wait", _l("Wachttijd per onderwerp (minuten, mediaan)"), "tickets.csv",
+           lambda r: [r["topic"]], _minutes, "median", "tickets_per_topic"),
     Figure("bags_sold", _l("Verkocht per soort"), "sales.csv", lambda r: [r["product"]],
            _whole("qty")),
     Figure("revenue_cents", _l("Ontvangen per soort (cent)"), "sales.csv",
-           lambda r: [r["product"]], _whole("line_total_cents")),
+           lambda r: [r["product"]], _whole("line_total_cents"), follows="bags_sold"),
+    Figure("prints_per_day", _l("Afdrukken per dag"), "prints.csv", lambda r: [r["day"]]),
+    Figure("pages_per_day", _l("Pagina's per dag"), "prints.csv", lambda r: [r["day"]],
+           _whole("pages")),
     Figure("ideas_per_theme", _l("Ideeën per thema"), "ideas.csv", lambda r: [r["theme"]]),
     Figure("ideas_per_status", _l("Ideeën per stand"), "ideas.csv", lambda r: [r["status"]]),
     Figure("rights_shown", _l("Rechten getoond"), "rights_shown.csv", lambda r: [r["right"]],
@@ -61,17 +84,22 @@ FIGURES = (
            lambda r: [r["kind"]], _whole("people_signed_up")),
     Figure("activity_attended", _l("Gekomen per activiteit"), "activities.csv",
            lambda r: [r["kind"]], _whole("attended")),
-    Figure("shifts", _l("Diensten van vrijwilligers"), "shifts.csv", lambda r: ["diensten"]),
+    Figure("shifts", _l("Diensten van vrijwilligers"), "shifts.csv", _week("started")),
+    Figure("volunteer_hours", _l("Uren van vrijwilligers"), "shifts.csv", _week("started"),
+           _hours),
 )
 
 
 def count(figure: Figure, rows: Iterable[dict]) -> dict[str, int]:
-    """A figure's numbers: each group and its total, groups in sorted order."""
-    found: Counter = Counter()
+    """A figure's number per group (a sum, or the median for a median figure), groups sorted."""
+    found: dict[str, list[int]] = defaultdict(list)
     for row in rows:
+        amount = figure.amount(row)
         for group in figure.groups(row):
-            found[group] += figure.amount(row)
-    return dict(sorted(found.items()))
+            if amount is not None:
+                found[group].append(amount)
+    add = (lambda values: round(median(values))) if figure.kind == "median" else sum
+    return {group: add(values) for group, values in sorted(found.items())}
 
 
 def figures(sources: Iterable[str]) -> list[Figure]:

@@ -25,6 +25,7 @@ FEATURE = Feature(
     tile=Tile("rights.index", _l("Mijn rechten"), "scale"),
     desk_menu=(MenuEntry("rights_desk.index", _l("Rechten"), "scale", 80),),
     audit_labels=desk.ACTIONS,
-    export=Export("rights_shown.csv", export.COLUMNS, export.month_rows, "rijen"),
+    export=Export("rights_shown.csv", export.COLUMNS, export.month_rows, "rijen",
+                  counts=("shown",)),
     commands=(cli.rights_group,),
 )

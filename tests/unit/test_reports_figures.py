@@ -7,11 +7,13 @@ import pytest
 
 from kiosk.reports import figures
 
-COLUMNS = {"visits.csv": ("time", "language", "reasons"), "tickets.csv": ("topic",),
+COLUMNS = {"visits.csv": ("time", "language", "reasons"),
+           "tickets.csv": ("topic", "wait_seconds"), "prints.csv": ("day", "pages"),
            "sales.csv": ("product", "qty", "line_total_cents"),
            "ideas.csv": ("theme", "status"), "rights_shown.csv": ("right", "day", "shown"),
            "referrals.csv": ("partner", "referrals"),
-           "activities.csv": ("kind", "people_signed_up", "attended"), "shifts.csv": ("hours",)}
+           "activities.csv": ("kind", "people_signed_up", "attended"),
+           "shifts.csv": ("started", "hours")}
 REASONS = ("koffie", "digitaal", "administratie", "rechten", "zakken")
 
 
@@ -24,8 +26,10 @@ def make_rows(seed: int, size: int) -> dict[str, list[dict]]:
                         "language": pick.choice(("nl", "en", "fr", "ar")),
                         "reasons": "+".join(pick.sample(REASONS, pick.randint(0, 3)))}
                        for _ in range(size)],
-        "tickets.csv": [{"topic": pick.choice(("digitaal", "papieren", "huur"))}
+        "tickets.csv": [{"topic": pick.choice(("digitaal", "papieren", "huur")),
+                         "wait_seconds": pick.choice(("", 0, 29, 31, 95, 600, 1830))}
                         for _ in range(size // 2)],
+        "prints.csv": [{"day": day(), "pages": pick.randint(1, 30)} for _ in range(size // 3)],
         "sales.csv": [{"product": pick.choice(("REST30", "REST60", "PMD")),
                        "qty": pick.choice((1, 2, 5, -1)),
                        "line_total_cents": pick.randint(-150, 900)} for _ in range(size // 3)],
@@ -38,9 +42,25 @@ def make_rows(seed: int, size: int) -> dict[str, list[dict]]:
         "activities.csv": [{"kind": pick.choice(("koken", "tuin")),
                             "people_signed_up": pick.randint(0, 12),
                             "attended": pick.choice(("", 3, 7))} for _ in range(size // 6)],
-        "shifts.csv": [{"hours": "2.50"} for _ in range(size // 7)],
+        "shifts.csv": [{"started": f"{day()} 09:00", "hours": f"{pick.randint(0, 900) / 100:.2f}"}
+                       for _ in range(size // 7)] + [{"started": "2026-11-02", "hours": "2.50"}],
         "later.csv": [{"anything": 1} for _ in range(size // 8)],
     }
+
+
+# The ISO week of a day: the week its Thursday falls in, counted from that year's first Thursday.
+ISO_WEEK = ("'week ' || printf('%02d', (strftime('%j', date(substr(started, 1, 10), '-3 days', "
+            "'weekday 4')) - 1) / 7 + 1)")
+
+
+def _medians(db: sqlite3.Connection) -> dict[str, int]:
+    """The middle wait in minutes per topic, from the sorted waits SQLite gives."""
+    found: dict[str, list[int]] = {}
+    for topic, seconds in db.execute("SELECT topic, CAST(wait_seconds AS INTEGER) FROM tickets "
+                                     "WHERE wait_seconds != '' ORDER BY 1, 2"):
+        found.setdefault(topic, []).append(round(seconds / 60))
+    middle = lambda v: v[len(v) // 2] if len(v) % 2 else (v[len(v) // 2 - 1] + v[len(v) // 2]) / 2  # noqa: E731
+    return {topic: round(middle(sorted(v))) for topic, v in found.items()}
 
 
 def sql_counts(rows: dict[str, list[dict]]) -> dict[str, dict[str, int]]:
@@ -75,7 +95,11 @@ def sql_counts(rows: dict[str, list[dict]]) -> dict[str, dict[str, int]]:
         "referrals": group("SELECT partner, sum(referrals) FROM referrals"),
         "activity_signups": group("SELECT kind, sum(people_signed_up) FROM activities"),
         "activity_attended": group("SELECT kind, sum(CAST(attended AS INTEGER)) FROM activities"),
-        "shifts": group("SELECT 'diensten', count(*) FROM shifts"),
+        "ticket_wait": _medians(db),
+        "prints_per_day": group("SELECT day, count(*) FROM prints"),
+        "pages_per_day": group("SELECT day, sum(pages) FROM prints"),
+        "shifts": group(f"SELECT {ISO_WEEK}, count(*) FROM shifts"),
+        "volunteer_hours": group(f"SELECT {ISO_WEEK}, sum(round(hours)) FROM shifts"),
         "rows_later.csv": group("SELECT 'later', count(*) FROM later"),
     }
 

@@ -189,7 +189,7 @@ def test_info_export_writes_anonymous_counts(app, desk, runner, tmp_path, monkey
     referrals = list(csv.DictReader(
         (tmp_path / "referrals.csv").read_text(encoding="utf-8").splitlines()))
     assert referrals == [{"kiosk": "BP1", "day": "2026-11-30", "partner": "sociaal-huis",
-                          "reason": "geld", "referrals": "1"}]
+                          "reason": "geld", "referrals": "< 5"}]  # one person: hidden
     shown = list(csv.DictReader(
         (tmp_path / "rights_shown.csv").read_text(encoding="utf-8").splitlines()))
     assert {row["right"] for row in shown} >= {"verhoogde-tegemoetkoming", "ocmw-steun"}

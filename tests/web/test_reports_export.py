@@ -13,7 +13,8 @@ from kiosk.db import connect, migrate
 def kiosk_app(tmp_path, kiosk_id, visits):
     """A kiosk KIOSK_ID with `visits` as (UTC time, reasons) already stored."""
     app = create_app({"INSTANCE_PATH": str(tmp_path / kiosk_id), "TESTING": True,
-                      "KIOSK_ID": kiosk_id, "BUURTPUNT_NAME": f"Buurtpunt {kiosk_id}"})
+                      "KIOSK_ID": kiosk_id, "BUURTPUNT_NAME": f"Buurtpunt {kiosk_id}",
+                      "REPORT_MIN_COUNT": 2})
     db = connect(app.config["DATABASE"])
     migrate(db)
     for number, (moment, reasons) in enumerate(visits):
@@ -89,13 +90,16 @@ def test_reports_combine_two_kiosks_and_a_repeated_file_counts_once(bp1, tmp_pat
     assert result.exit_code == 0, result.output
     assert combine(bp1, files[0], "--out", city).exit_code == 0
     with sqlite3.connect(city) as conn:
-        per_kiosk = dict(conn.execute("SELECT kiosk, count(*) FROM visits GROUP BY kiosk"))
+        per_kiosk = dict(conn.execute("SELECT kiosk, value FROM figures WHERE "
+                                      "figure = 'visits_per_day' AND label = 'totaal'"))
+        tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type='table'")}
         months = conn.execute("SELECT kiosk, month FROM months ORDER BY kiosk").fetchall()
     assert per_kiosk == {"BP1": 3, "BP2": 2}
+    assert tables == {"figures", "months"}, "rows stay in the month files"
     assert months == [("BP1", "2026-11"), ("BP2", "2026-11")]
 
 
-@pytest.mark.parametrize("spoil", ["checksum", "manifest", "schema"])
+@pytest.mark.parametrize("spoil", ["checksum", "manifest", "schema", "kiosk", "no figures"])
 def test_reports_combine_refuses_a_bad_file_and_writes_nothing(bp1, tmp_path, spoil):
     export(bp1, "2026-11", tmp_path / "a")
     path = tmp_path / "a" / "BP1-2026-11.db"
@@ -107,9 +111,37 @@ def test_reports_combine_refuses_a_bad_file_and_writes_nothing(bp1, tmp_path, sp
         conn.close()
     elif spoil == "manifest":
         manifest_path.write_text("{not json", encoding="utf-8")
-    else:
+    elif spoil == "schema":
         manifest_path.write_text(json.dumps(manifest | {"schema_version": 99}), encoding="utf-8")
+    elif spoil == "kiosk":  # a file passed off as another kiosk's
+        manifest_path.write_text(json.dumps(manifest | {"kiosk": "BP9"}), encoding="utf-8")
+    else:
+        rows = {k: v for k, v in manifest["rows"].items() if k != "figures"}
+        manifest_path.write_text(json.dumps(manifest | {"rows": rows}), encoding="utf-8")
     result = combine(bp1, path, "--out", tmp_path / "city.db")
     assert result.exit_code != 0
     assert "BP1-2026-11.db" in result.output
     assert not (tmp_path / "city.db").exists()
+
+
+def test_reports_combine_refuses_two_different_files_of_one_kiosk_and_month(bp1, tmp_path):
+    export(bp1, "2026-11", tmp_path / "a")
+    db = connect(bp1.config["DATABASE"])
+    db.execute("INSERT INTO visits (created_at, language, source, request_key) "
+               "VALUES ('2026-11-03T09:00:00+00:00', 'nl', 'kiosk', 'one-more')")
+    db.conn.commit()
+    db.close()
+    export(bp1, "2026-11", tmp_path / "b")
+    result = combine(bp1, tmp_path / "a" / "BP1-2026-11.db", tmp_path / "b" / "BP1-2026-11.db",
+                     "--out", tmp_path / "city.db")
+    assert result.exit_code != 0 and "tweede" in result.output
+    assert not (tmp_path / "city.db").exists()
+
+
+def test_reports_counts_of_people_leave_as_less_than_the_minimum(bp1, tmp_path):
+    """Rows with counts in them (rights shown, referrals, sign-ups) hide the small ones."""
+    from kiosk.reports.exporting import hide_small
+    rows = [{"day": "2026-11-02", "shown": 1}, {"day": "2026-11-03", "shown": 0},
+            {"day": "2026-11-04", "shown": 5}, {"day": "2026-11-05", "shown": 4}]
+    assert [row["shown"] for row in hide_small(rows, ["shown"], 5)] == ["< 5", 0, 5, "< 5"]
+    assert [row["day"] for row in hide_small(rows, ["shown"], 5)] == [r["day"] for r in rows]
