@@ -11,6 +11,7 @@ from pathlib import Path
 import click
 from flask import current_app
 from flask.cli import with_appcontext
+from sqlite_utils import Database
 
 from kiosk import clock, features, monthfile
 from kiosk.cli import database, fail
@@ -26,12 +27,17 @@ def hide_small(rows: Iterable[dict], columns: Iterable[str], minimum: int) -> li
             for row in rows]
 
 
-def month_rows(month: str) -> dict[Export, list[dict]]:
+def rows_of(conn: Database, month: str) -> dict[Export, list[dict]]:
     """Every declared export's rows of MONTH ("YYYY-MM"), exact, in the app's context."""
     start, end = clock.month_bounds(month, current_app.config["TIMEZONE"])
+    return {export: list(export.rows(conn, start, end))
+            for export in (f.export for f in features.declared() if f.export)}
+
+
+def month_rows(month: str) -> dict[Export, list[dict]]:
+    """Every declared export's rows of MONTH, from the command's own database connection."""
     with database() as conn:
-        return {export: list(export.rows(conn, start, end))
-                for export in (f.export for f in features.declared() if f.export)}
+        return rows_of(conn, month)
 
 
 def _write_csv(path: Path, columns: Iterable[str], rows: list[dict]) -> None:

@@ -27,6 +27,8 @@ class Figure:
     amount: Callable[[dict], int | None] = lambda row: 1
     kind: str = "sum"  # or "median": the middle value of a group's amounts (no total)
     follows: str | None = None  # hides what the figure with this key hides
+    order: Callable[[str], object] = lambda group: group
+    by_day: bool = False  # groups are days or weeks: only the totals compare across months
 
 
 def _day(row: dict, column: str) -> str:
@@ -58,10 +60,12 @@ def _hours(row: dict) -> int:
 
 
 FIGURES = (
-    Figure("visits_per_day", _l("Bezoeken per dag"), "visits.csv", lambda r: [_day(r, "time")]),
+    Figure("visits_per_day", _l("Bezoeken per dag"), "visits.csv", lambda r: [_day(r, "time")],
+           by_day=True),
     Figure("visits_per_reason", _l("Bezoeken per reden"), "visits.csv",
            lambda r: [reason for reason in str(r["reasons"]).split("+") if reason]),
-    Figure("visits_per_hour", _l("Wanneer is het druk"), "visits.csv", _weekday_hour),
+    Figure("visits_per_hour", _l("Wanneer is het druk"), "visits.csv", _weekday_hour,
+           order=lambda group: (WEEKDAYS.index(group[:2]), group[3:])),
     Figure("languages", _l("Talen"), "visits.csv", lambda r: [r["language"]]),
     Figure("tickets_per_topic", _l("Vragen per onderwerp"), "tickets.csv",
            lambda r: [r["topic"]]),
@@ -71,9 +75,10 @@ FIGURES = (
            _whole("qty")),
     Figure("revenue_cents", _l("Ontvangen per soort (cent)"), "sales.csv",
            lambda r: [r["product"]], _whole("line_total_cents"), follows="bags_sold"),
-    Figure("prints_per_day", _l("Afdrukken per dag"), "prints.csv", lambda r: [r["day"]]),
+    Figure("prints_per_day", _l("Afdrukken per dag"), "prints.csv", lambda r: [r["day"]],
+           by_day=True),
     Figure("pages_per_day", _l("Pagina's per dag"), "prints.csv", lambda r: [r["day"]],
-           _whole("pages")),
+           _whole("pages"), by_day=True),
     Figure("ideas_per_theme", _l("Ideeën per thema"), "ideas.csv", lambda r: [r["theme"]]),
     Figure("ideas_per_status", _l("Ideeën per stand"), "ideas.csv", lambda r: [r["status"]]),
     Figure("rights_shown", _l("Rechten getoond"), "rights_shown.csv", lambda r: [r["right"]],
@@ -84,9 +89,10 @@ FIGURES = (
            lambda r: [r["kind"]], _whole("people_signed_up")),
     Figure("activity_attended", _l("Gekomen per activiteit"), "activities.csv",
            lambda r: [r["kind"]], _whole("attended")),
-    Figure("shifts", _l("Diensten van vrijwilligers"), "shifts.csv", _week("started")),
+    Figure("shifts", _l("Diensten van vrijwilligers"), "shifts.csv", _week("started"),
+           by_day=True),
     Figure("volunteer_hours", _l("Uren van vrijwilligers"), "shifts.csv", _week("started"),
-           _hours),
+           _hours, by_day=True),
 )
 
 
@@ -99,7 +105,7 @@ def count(figure: Figure, rows: Iterable[dict]) -> dict[str, int]:
             if amount is not None:
                 found[group].append(amount)
     add = (lambda values: round(median(values))) if figure.kind == "median" else sum
-    return {group: add(values) for group, values in sorted(found.items())}
+    return {group: add(found[group]) for group in sorted(found, key=figure.order)}
 
 
 def figures(sources: Iterable[str]) -> list[Figure]:
