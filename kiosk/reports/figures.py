@@ -73,7 +73,7 @@ FIGURES = (
            lambda r: [r["topic"]], _minutes, "median", "tickets_per_topic"),
     Figure("bags_sold", _l("Verkocht per soort"), "sales.csv", lambda r: [r["product"]],
            _whole("qty")),
-    Figure("revenue_cents", _l("Ontvangen per soort (cent)"), "sales.csv",
+    Figure("revenue_cents", _l("Ontvangen per soort"), "sales.csv",
            lambda r: [r["product"]], _whole("line_total_cents"), follows="bags_sold"),
     Figure("prints_per_day", _l("Afdrukken per dag"), "prints.csv", lambda r: [r["day"]],
            by_day=True),
