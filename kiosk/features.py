@@ -45,7 +45,7 @@ class Export:
     """One CSV file of `kiosk export`: its name, columns, the month's rows and what a row is.
 
     `rows(db, start, end)` runs in the app's context and gives the rows of [start, end).
-    `private` columns (free texts, names) stay out of the month's SQLite file for the city;
+    `private` columns (free texts, names) never leave: not in the CSV, not in the month file;
     `counts` columns hold counts of people and leave as "< 5" when small (REPORT_MIN_COUNT).
     """
 

@@ -55,11 +55,12 @@ def write(month: str, out: Path) -> tuple[list[str], dict]:
     out.mkdir(parents=True, exist_ok=True)
     written, leaving = [], []
     for export, rows in found.items():
+        # Free texts and names (`private`) never leave; small counts of people leave as "< 5".
+        columns = [c for c in export.columns if c not in export.private]
         safe = hide_small(rows, export.counts, minimum)
-        _write_csv(out / export.file, export.columns, safe)
+        _write_csv(out / export.file, columns, safe)
         written.append(f"{export.file} ({len(rows)} {export.counted})")
-        leaving.append((export.file.removesuffix(".csv"),
-                        [c for c in export.columns if c not in export.private], safe))
+        leaving.append((export.file.removesuffix(".csv"), columns, safe))
     made = tables.tables({e.file: rows for e, rows in found.items()}, minimum)
     leaving.append(("figures", tables.COLUMNS, tables.rows(made)))
     manifest = monthfile.write(out, month.strip(), config["KIOSK_ID"], config["BUURTPUNT_NAME"],

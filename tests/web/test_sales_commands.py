@@ -150,5 +150,7 @@ def test_export_writes_the_months_ideas_without_contact_details(app, tmp_path):
     assert result.exit_code == 0, result.output
     with (tmp_path / "out" / "ideas.csv").open(encoding="utf-8", newline="") as fh:
         rows = list(csv.DictReader(fh))
-    assert [r["text"] for r in rows] == ["Een ruilkast aan het plein"]
-    assert "0470" not in (tmp_path / "out" / "ideas.csv").read_text(encoding="utf-8")
+    assert [r["theme"] for r in rows] == ["groen"]
+    written = (tmp_path / "out" / "ideas.csv").read_text(encoding="utf-8")
+    assert "0470" not in written and "ruilkast" not in written and "Kerkplein" not in written
+    assert "text" not in rows[0] and "public_text" in rows[0], "only the wall's text may leave"
