@@ -130,4 +130,4 @@ def test_features_todays_tiles_and_menu_keep_their_order(app):
         "desk.index", "help_desk.index", "journal.index", "printers.index", "cash.index",
         "stock.index", "catalogue.index", "ideas_desk.index", "shifts_desk.index",
         "rights_desk.index", "activities_desk.index", "referrals.index", "info_desk.index",
-        "volunteering_desk.index"]
+        "volunteering_desk.index", "reports.index"]
