@@ -53,14 +53,14 @@ $(VENV)/.installed: pyproject.toml $(LOCK) | $(BIN)/python
 	touch $@
 
 $(VENV)/.installed-test: pyproject.toml $(LOCK) | $(BIN)/python
-	$(PIP_INSTALL) -e '.[test]'
+	$(PIP_INSTALL) -e '.[test,city]'
 	touch $@ $(VENV)/.installed
 
 # Refresh the lock to the newest versions pyproject.toml allows, for every platform (a Pi is
 # aarch64, CI x86-64) and Bookworm's Python 3.11. Run it after changing the dependencies.
 lock: | $(BIN)/python
 	$(BIN)/python -m pip install --quiet 'uv>=0.9,<1'
-	$(BIN)/uv pip compile pyproject.toml --extra usb --extra serial --extra test --universal \
+	$(BIN)/uv pip compile pyproject.toml --extra usb --extra serial --extra test --extra city --universal \
 	  --python-version 3.11 --upgrade --quiet --custom-compile-command 'make lock' -o $(LOCK)
 
 install: $(VENV)/.installed

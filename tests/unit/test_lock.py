@@ -24,7 +24,8 @@ def _declared() -> list[Requirement]:
     project = tomllib.loads((ROOT / "pyproject.toml").read_text())["project"]
     extras = project["optional-dependencies"]
     return [Requirement(line) for line in
-            [*project["dependencies"], *extras["usb"], *extras["serial"], *extras["test"]]]
+            [*project["dependencies"], *extras["usb"], *extras["serial"], *extras["test"],
+             *extras["city"]]]
 
 
 def test_lock_pins_every_declared_dependency_within_its_range():
