@@ -18,8 +18,9 @@ KEYWORDS = {"_": None, "_l": None, "gettext": None, "ngettext": (1, 2), "lazy_ge
 DESK_TEMPLATES = {"cash", "catalogue", "desk", "ideas_desk", "info_desk", "journal", "printers",
                   "rights_desk", "stock", "activities_desk", "help_desk", "shifts_desk",
                   "volunteering_desk", "reports_desk"}
-# Desk pages, receipts (till/), the month's report (reports/), commands and the core's desk helpers; __init__.py declares both
-# tiles and desk menus, so its tiles are taken from the features themselves.
+# Desk pages, receipts (till/), the month's report (reports/), commands and the core's desk
+# helpers; __init__.py declares both tiles and desk menus, so its tiles are taken from the
+# features themselves.
 DESK_MODULES = {"desk.py", "cli.py", "__init__.py", "referral.py", "templating.py", "volunteers.py",
                 "security.py", "tomlfile.py", "audit.py", "pagecache.py"}
 
@@ -28,8 +29,8 @@ def _visitor_file(path: Path) -> bool:
     parts = path.relative_to(ROOT).parts
     if parts[0] == "templates":
         return parts[1] not in DESK_TEMPLATES
-    return parts[0] == "kiosk" and path.name not in DESK_MODULES and not {"desk", "till", "reports"} & set(
-        parts[1:-1])
+    return parts[0] == "kiosk" and path.name not in DESK_MODULES and not (
+        {"desk", "till", "reports"} & set(parts[1:-1]))
 
 
 def _extract(folder: str, pattern: str, method: str) -> set[str]:
