@@ -30,8 +30,8 @@ class Table:
 
     def shown(self, label: str) -> str:
         """A group's value (or TOTAL's) as it may leave: the number or "< minimum"."""
-        if label in self.hidden:
-            return f"< {self.minimum}"
+        if label in self.hidden:  # a hidden median is not "under 5 minutes": too few to tell
+            return f"n < {self.minimum}" if self.figure.kind == "median" else f"< {self.minimum}"
         return str(self.value(label))
 
     def value(self, label: str) -> int | None:
@@ -66,7 +66,8 @@ def rows(made: Iterable[Table]) -> list[dict]:
     with force_locale("nl"):  # the city's file is in Dutch, whoever runs the export
         for table in made:
             labels = list(table.values) + ([TOTAL] if table.total is not None else [])
-            found += [{"figure": table.figure.key, "title": str(table.figure.title),
+            title = str(table.figure.title)
+            found += [{"figure": table.figure.key, "title": title,
                        "position": position, "label": label,
                        "value": None if label in table.hidden else table.value(label),
                        "shown": table.shown(label)} for position, label in enumerate(labels)]
