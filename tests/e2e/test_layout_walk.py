@@ -1,10 +1,9 @@
-"""Every visitor screen in every language offered: every target on screen and free, no text cut.
+"""Every visitor screen at every supported size: every target on screen and free, no text cut.
 
-The screens and how to reach them are listed in tests/e2e/screens.py; the languages are the app's
-own LANGUAGES setting. Screenshots land in test-output/screenshots/layout/<size>/<language>/.
+The screens and how to reach them are listed in tests/e2e/screens.py; the sizes and languages in
+tests/e2e/walk_cases.py. Screenshots land in test-output/screenshots/layout/<size>/<language>/.
 """
 
-import os
 from datetime import date, time, timedelta
 from pathlib import Path
 
@@ -13,24 +12,18 @@ from waitress.server import create_server
 
 from kiosk import create_app, visits
 from kiosk.activities import store as activities
-from kiosk.config import DEFAULTS
 from kiosk.db import connect
 from kiosk.ideas import store as ideas
 from tests.e2e.conftest import SCREENSHOTS, _Served
 from tests.e2e.screens import FLOWS
+from tests.e2e.walk_cases import cases, keep_for_docs
 from tests.helpers import add_volunteer, stock_and_open_till
 
 pytestmark = pytest.mark.e2e
 
 CHECK = (Path(__file__).parent / "layout_check.js").read_text(encoding="utf-8")
-# 1280x800 is the screen every visitor screen must fit; KIOSK_LAYOUT_SIZES="800x480 1280x800"
-# walks other sizes too.
-SIZES = os.environ.get("KIOSK_LAYOUT_SIZES", "1280x800").split()
-# Every language offered is walked with KIOSK_LAYOUT_LANGUAGES="all"; by default the languages
-# whose words differ most in length and direction (the untranslated ones show Dutch until then).
-LANGUAGES = [code for code in DEFAULTS["LANGUAGES"]
-             if os.environ.get("KIOSK_LAYOUT_LANGUAGES", "nl en fr ar") in ("all", "")
-             or code in os.environ.get("KIOSK_LAYOUT_LANGUAGES", "nl en fr ar").split()]
+# One test per size, language and flow, so that pytest-xdist spreads them over its workers.
+CASES = [pytest.param(size, language, id=f"{size}-{language}") for size, language in cases()]
 WALL = [
     ("groen", "Meer bomen en bloembakken in de Kerkstraat, met een bank in de schaduw "
               "voor wie even wil uitrusten.", "doorgegeven", ""),
@@ -98,10 +91,9 @@ def _plan_activities(app):
         db.close()
 
 
-@pytest.mark.parametrize("size", SIZES)
 @pytest.mark.parametrize("flow", list(FLOWS))
-@pytest.mark.parametrize("language", LANGUAGES)
-def test_layout_every_target_fits_and_is_free(browser, walk_kiosk, language, flow, size):
+@pytest.mark.parametrize(("size", "language"), CASES)
+def test_layout_every_target_fits_and_is_free(browser, walk_kiosk, size, language, flow):
     width, height = (int(n) for n in size.split("x"))
     context = browser.new_context(viewport={"width": width, "height": height}, has_touch=True,
                                   timezone_id="Europe/Brussels")
@@ -122,8 +114,28 @@ def test_layout_every_target_fits_and_is_free(browser, walk_kiosk, language, flo
                 page.locator(screen.within).first.evaluate(
                     "element => element.scrollIntoView({block: 'start'})")
             page.screenshot(path=folder / f"{screen.name}.png")
+            keep_for_docs(folder / f"{screen.name}.png", size, language, screen.name)
             problems += [f"{screen.name} [{language}, {size}]: {problem}"
                          for problem in page.evaluate(CHECK, screen.within)]
     finally:
         context.close()
     assert not problems, "\n".join(problems)
+
+
+def test_layout_check_finds_a_button_cut_off_or_covered(browser):
+    """The walk's checker itself: a button below the screen and one under a panel are named."""
+    context = browser.new_context(viewport={"width": 800, "height": 480}, has_touch=True)
+    page = context.new_page()
+    try:
+        page.set_content(
+            '<body style="margin:0"><button style="position:absolute;top:300px">Vrij</button>'
+            '<button style="position:absolute;top:440px;height:60px">Verder</button>'
+            '<button style="position:absolute;top:10px;height:60px">Vorige</button>'
+            '<div style="position:absolute;top:0;width:300px;height:100px;background:#fff">'
+            '</div></body>')
+        problems = page.evaluate(CHECK, "body")
+    finally:
+        context.close()
+    assert any('"Verder" is outside the 800x480 screen' in problem for problem in problems)
+    assert any('"Vorige" is covered by <div>' in problem for problem in problems)
+    assert not any('"Vrij"' in problem for problem in problems), problems
