@@ -37,13 +37,13 @@ def _act(client, port, rng, run, volunteer_id, violations) -> None:
         violations.append(f"{client.name}: {error}")
 
 
-def _cycle(port, volunteer_id, rng, runs, clients, violations) -> None:
+def _cycle(port, volunteer_id, rng, runs, clients, violations, hold=(0.3, 1.4)) -> None:
     threads = [threading.Thread(target=_act, args=(c, port, random.Random(rng.random()),
                                                    runs[c.name], volunteer_id, violations))
                for c in clients]
     for thread in threads:
         thread.start()
-    time.sleep(rng.uniform(0.3, 1.4))
+    time.sleep(rng.uniform(*hold))
 
 
 def journal_problems(db: Path) -> list[str]:
@@ -98,8 +98,9 @@ def _restart_checks(port, db, runs, clients) -> list[str]:
     return found + journal_problems(db)
 
 
-def power_cuts(folder: Path, cycles: int, seed: int = 20261127, clients=None) -> PowerCuts:
-    """Run `cycles` power cuts on a fresh kiosk in folder; the figures and any violation."""
+def power_cuts(folder: Path, cycles: int, seed: int = 20261127, clients=None,
+               hold: tuple[float, float] = (0.3, 1.4)) -> PowerCuts:
+    """Run `cycles` power cuts on a fresh kiosk in folder, each `hold` seconds after the start."""
     clients, rng, began = clients or CLIENTS, random.Random(seed), time.monotonic()
     instance, port = folder / "instance", free_port()
     volunteer_id, db = prepare(instance), instance / "kiosk.db"
@@ -108,7 +109,7 @@ def power_cuts(folder: Path, cycles: int, seed: int = 20261127, clients=None) ->
         server = serve(instance, port)
         try:
             result.violations += _restart_checks(port, db, runs, clients)
-            _cycle(port, volunteer_id, rng, runs, clients, result.violations)
+            _cycle(port, volunteer_id, rng, runs, clients, result.violations, hold)
         finally:
             kill(server)
         result.cycles += 1
