@@ -20,17 +20,22 @@
     }
   }, { capture: true, passive: true });
 
-  // The marker is there: the frame that shows it is painted before a task queued in its
-  // animation-frame callback runs.
+  function shown(selector) {
+    var marker = document.querySelector(selector);
+    return marker && marker.checkVisibility({ visibilityProperty: true });
+  }
+
+  // The marker is there and visible: the frame that shows it is painted before a task queued in
+  // its animation-frame callback runs.
   function check() {
     var selector = sessionStorage.getItem(READY);
     var tap = sessionStorage.getItem(TAP);
-    if (waiting || !selector || !tap || !document.querySelector(selector)) { return; }
+    if (waiting || !selector || !tap || !shown(selector)) { return; }
     waiting = true;
     requestAnimationFrame(function () {
       setTimeout(function () {
         waiting = false;
-        if (sessionStorage.getItem(READY) !== selector) { return; }
+        if (sessionStorage.getItem(READY) !== selector || !shown(selector)) { check(); return; }
         sessionStorage.removeItem(READY);
         sessionStorage.removeItem(TAP);
         console.log("bench-painted " + (now() - Number(tap)).toFixed(1));
