@@ -35,7 +35,7 @@ def test_boost_language_switch_sets_lang_dir_title_and_keyboard_words(kiosk, pag
     # A page with its own scripts and sheets, reached by taps: its keyboard is there, in English.
     page.locator('.tiles a[href="/ideas"]').tap()
     expect(page).to_have_title("Idea or report · Buurtpunt Dendermonde")
-    expect(page).to_have_url(kiosk.url + "/ideas")
+    expect(page).to_have_url(kiosk.url + "/")  # history off: the address stays where it was loaded
     page.locator("#ideas button[name=kind][value=idee]").tap()
     page.locator("#ideas button[name=theme][value=spelen]").tap()
     expect(key(page, "{space}")).to_have_text("space")

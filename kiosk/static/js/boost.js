@@ -90,6 +90,10 @@
     if (detail.xhr.status >= 400) { detail.shouldSwap = true; detail.isError = false; }
     if (!detail.shouldSwap) { return; }
     var page = outline(detail.serverResponse);
+    // What the screen keeps (hx-preserve: the top bar, the notices) is in its old language.
+    if (page.documentElement.getAttribute("lang") !== root.getAttribute("lang")) {
+      detail.serverResponse = detail.serverResponse.replace(/\shx-preserve(?=[\s>])/g, "");
+    }
     copyAttributes(page.documentElement, root, ["lang", "dir"]);
     copyAttributes(page.body, document.body);
     page.head.querySelectorAll("meta[name]").forEach(function (meta) {
