@@ -56,25 +56,40 @@
         window.setTimeout(done, 3000);  // a sheet that never answers does not hide the screen
       });
     });
-    if (loading.length) {
-      root.setAttribute("data-boost-loading", "");
-      Promise.all(loading).then(function () { root.removeAttribute("data-boost-loading"); });
-    }
+    if (loading.length) { root.setAttribute("data-boost-loading", ""); }
+    return Promise.all(loading).then(function () { root.removeAttribute("data-boost-loading"); });
   }
 
-  // Scripts new to this visit run in their order; one already run gets the new page's words.
-  function useScripts(page) {
-    page.querySelectorAll("script[src]").forEach(function (tag) {
-      var src = new URL(tag.getAttribute("src"), document.baseURI).href;
-      var mine = document.head.querySelector('script[src="' + tag.getAttribute("src") + '"]');
-      if (ran[src]) {
-        if (mine) { copyAttributes(tag, mine, tag.getAttributeNames().filter(function (n) { return n.indexOf("data-") === 0; })); }
-        return;
-      }
+  // After the new screen is painted: its scripts then take no time from showing it.
+  function afterPaint(then) {
+    window.requestAnimationFrame(function () { window.setTimeout(then, 0); });
+  }
+
+  function scripts(page) {
+    return Array.prototype.map.call(page.querySelectorAll("script[src]"), function (tag) {
+      return { tag: tag, src: new URL(tag.getAttribute("src"), document.baseURI).href,
+               mine: document.head.querySelector('script[src="' + tag.getAttribute("src") + '"]') };
+    });
+  }
+
+  // A script already run gets the new page's words (its data-*), before the swap settles.
+  function updateScripts(page) {
+    scripts(page).forEach(function (s) {
+      if (!ran[s.src] || !s.mine) { return; }
+      copyAttributes(s.tag, s.mine, s.tag.getAttributeNames().filter(function (name) {
+        return name.indexOf("data-") === 0;
+      }));
+    });
+  }
+
+  // Scripts new to this visit run once, in their order.
+  function addScripts(page) {
+    scripts(page).forEach(function (s) {
+      if (ran[s.src]) { return; }
       var script = document.createElement("script");
-      copyAttributes(tag, script);
+      copyAttributes(s.tag, script);
       script.async = false;
-      ran[src] = true;
+      ran[s.src] = true;
       document.head.appendChild(script);
     });
   }
@@ -100,9 +115,9 @@
       var mine = document.head.querySelector('meta[name="' + meta.getAttribute("name") + '"]');
       if (mine) { mine.setAttribute("content", meta.getAttribute("content")); }
     });
-    useSheets(page);
     remember();
-    useScripts(page);
+    updateScripts(page);
+    useSheets(page).then(function () { afterPaint(function () { addScripts(page); }); });
   });
   remember();
 }());
