@@ -36,6 +36,18 @@
     });
   }
 
+  // A sheet a page has in its body (the home screen's panels) is kept in the head for the next
+  // time the page comes: moved, which keeps it loaded, instead of loaded again then.
+  function keepBodySheets() {
+    if (!document.head.moveBefore) { return; }
+    document.body.querySelectorAll("link[rel=stylesheet]").forEach(function (link) {
+      var href = link.getAttribute("href");
+      if (!document.head.querySelector('link[rel=stylesheet][href="' + href + '"]')) {
+        document.head.moveBefore(link, null);
+      }
+    });
+  }
+
   // The page's sheets on, the others off (a sheet of another page must not restyle this one);
   // until a sheet not loaded before is there, the screen stays hidden (kiosk.css).
   function useSheets(page) {
@@ -116,6 +128,7 @@
       if (mine) { mine.setAttribute("content", meta.getAttribute("content")); }
     });
     remember();
+    keepBodySheets();
     updateScripts(page);
     useSheets(page).then(function () { afterPaint(function () { addScripts(page); }); });
   });
