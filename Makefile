@@ -9,7 +9,7 @@ APT := $(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get
 LOCK := constraints.txt
 PIP_INSTALL := $(BIN)/python -m pip install --quiet --constraint $(LOCK)
 
-.PHONY: run test install install-test assets translations system test-system bench soak lint lock messages screenshots clean
+.PHONY: run test install install-test assets translations system test-system bench bench-taps soak lint lock messages screenshots clean
 
 run: install assets translations
 	$(BIN)/kiosk init-db
@@ -20,6 +20,10 @@ test: install-test assets translations test-system
 
 bench: install assets translations
 	$(BIN)/python bench/bench_routes.py
+
+# Tap to next screen painted in Chromium with the CPU throttled 4x (a Pi), against a bare site.
+bench-taps: install-test assets translations test-system
+	$(BIN)/python bench/bench_taps.py
 
 # Power cuts, load, printer faults and hostile input on 127.0.0.1; a table, non-zero on any
 # violation. Not part of `make test` (about an hour at the defaults); `python -m bench.soak --help`.

@@ -22,6 +22,7 @@ ROOT = Path(__file__).resolve().parents[1]
 BIN = Path(sys.executable).parent
 N = 3000
 ROUNDS = 3
+CHROMIUM_ENCODINGS = "gzip, deflate, br, zstd"
 # Every page a visitor can open, the desk's door and the health check.
 ROUTES = ["/", "/checkin", "/checkin/bedankt", "/shop", "/print", "/print/status", "/ideas",
           "/ideas/wall", "/activities", "/volunteer", "/desk/login", "/healthz", "/rights", "/info",
@@ -110,15 +111,19 @@ def measure_checkin(port: int, n: int) -> list[float]:
     return samples
 
 
-def page_weight(port: int) -> int:
-    """Bytes over the wire for the home page and everything it loads."""
+def page_weight(port: int, encodings: str = "") -> int:
+    """Bytes over the wire for the home page and everything it loads.
+
+    Chromium sends `Accept-Encoding: gzip, deflate, br, zstd`; "" asks for the files as they are.
+    """
     conn = http.client.HTTPConnection("127.0.0.1", port)
-    conn.request("GET", "/")
+    headers = {"Accept-Encoding": encodings} if encodings else {}
+    conn.request("GET", "/", headers=headers)
     response = conn.getresponse()
     html = response.read()
     total = len(html) + len(str(response.headers))
     for asset in re.findall(rb'(?:src|href)="(/static/[^"]+)"', html):
-        conn.request("GET", asset.decode())
+        conn.request("GET", asset.decode(), headers=headers)
         response = conn.getresponse()
         total += len(response.read()) + len(str(response.headers))
     return total
@@ -165,7 +170,7 @@ def main() -> None:
             for _ in range(5000):
                 timed(conn, "GET", "/")
         bare_rss, kiosk_rss = rss_mb(bare.pid), rss_mb(kiosk.pid)
-        weight = page_weight(port)
+        weight = page_weight(port, CHROMIUM_ENCODINGS), page_weight(port)
     finally:
         for proc in (bare, kiosk):
             proc.terminate()
@@ -183,8 +188,8 @@ def report(floor, floor_write, rows, rss, weight, starts) -> None:
         print(f"{name:<20}{p50:>9.2f}{p95:>9.2f}{p95 / base[1]:>11.2f}x")
     print(f"RSS after 5,000 more requests: kiosk {rss[0]:.1f} MB, bare {rss[1]:.1f} MB "
           "(target <= 80 MB)")
-    print(f"home page over the wire, with htmx, css and js: {weight / 1024:.1f} KiB "
-          "(target <= 100 KB)")
+    print(f"home page over the wire, with htmx, css and js: {weight[0] / 1024:.1f} KiB "
+          f"as Chromium asks for it ({weight[1] / 1024:.1f} KiB uncompressed; target <= 100 KB)")
     print(f"process start to first 200: kiosk {starts[0]:.2f} s, bare {starts[1]:.2f} s "
           "(target <= 1.5 s)")
 

@@ -23,6 +23,7 @@ def create_app(test_config: dict | None = None) -> Flask:
     )
     from kiosk import (
         cli,
+        compression,
         config,
         db,
         errors,
@@ -42,7 +43,7 @@ def create_app(test_config: dict | None = None) -> Flask:
     config.load(app, test_config, features.defaults(declared))
     forms.init_app(app)
     printing.init_app(app, features.a4_worker(declared))
-    for core in (db, logs, htmx, i18n, security, templating, errors, pagecache, voice):
+    for core in (db, logs, htmx, i18n, security, templating, errors, pagecache, voice, compression):
         core.init_app(app)
     for commands in (db, cli):
         commands.init_app_commands(app)

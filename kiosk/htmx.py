@@ -20,8 +20,11 @@ def render(page: str, partial: str, status: int = 200, **context):
 
 
 def navigate(url: str, code: int = 303):
-    """Go to another page: HX-Redirect for htmx (the whole screen), else a plain redirect."""
-    if htmx:
+    """Go to another page: HX-Redirect for htmx (the whole screen), else a plain redirect.
+
+    A boosted form gets the plain redirect too: htmx follows it and swaps the page in.
+    """
+    if htmx and not htmx.boosted:
         return htmx_response("", 204, redirect=url)
     return redirect(url, code=code)
 

@@ -108,29 +108,32 @@
     });
   }
 
-  function wire() {
+  // The top bar's buttons: a boosted tap brings a new top bar, so the taps are heard on the
+  // document and the buttons' state is set again after every swap.
+  function showState() {
     speakButton = document.querySelector("[data-speak-button]");
-    var largeButton = document.querySelector("[data-large-toggle]");
     setPressed(speakButton, stored(READ));
-    setPressed(largeButton, stored(LARGE));
-    if (speakButton) {
-      speakButton.addEventListener("click", function () {
-        var on = !stored(READ);
-        store(READ, on);
-        setPressed(speakButton, on);
-        if (on) { say(screenText()); } else { stop(); }
-      });
-    }
-    if (largeButton) {
-      largeButton.addEventListener("click", function () {
-        var on = !stored(LARGE);
-        store(LARGE, on);
-        document.documentElement.classList.toggle("large", on);
-        setPressed(largeButton, on);
-      });
-    }
+    setPressed(document.querySelector("[data-large-toggle]"), stored(LARGE));
+  }
+
+  function toggle(event) {
+    var button = event.target.closest && event.target.closest("[data-speak-button], [data-large-toggle]");
+    if (!button) { return; }
+    var key = button.hasAttribute("data-speak-button") ? READ : LARGE;
+    var on = !stored(key);
+    store(key, on);
+    setPressed(button, on);
+    if (key === LARGE) { document.documentElement.classList.toggle("large", on); }
+    else if (on) { say(screenText()); }
+    else { stop(); }
+  }
+
+  function wire() {
+    showState();
+    document.addEventListener("click", toggle);
     document.addEventListener("click", sayBeforeActing, true);
     document.body.addEventListener("htmx:afterSettle", function (event) {
+      showState();
       sayArrivals(event.detail.elt || document);
       if (stored(READ) && event.detail.requestConfig && event.detail.requestConfig.triggeringEvent) {
         say(screenText());

@@ -4,7 +4,7 @@
 // YYYY-MM-DD to the server. A physical keyboard can type dd/mm/yyyy into the field as well.
 (function () {
   "use strict";
-  var labels = (document.currentScript && document.currentScript.dataset) || {};
+  var tag = document.currentScript;  // its data-* words follow the language (js/boost.js)
   var FIELD = "[data-keyboard=date]";
   var dialog = null;
   var picker = null;
@@ -87,6 +87,7 @@
     calendar.className = "date-calendar";
     var actions = document.createElement("div");
     actions.className = "date-actions";
+    var labels = (tag && tag.dataset) || {};
     actions.appendChild(button(labels.labelClear, "button", function () { set(null); }));
     actions.appendChild(button(labels.labelClose, "button primary", function () { dialog.close(); }));
     dialog.append(title, calendar, actions);
@@ -101,7 +102,7 @@
 
   function open(input) {
     if (!window.AirDatepicker) { return; }
-    if (!dialog) { build(); }
+    if (!dialog || !dialog.isConnected) { build(); }  // a boosted tap took the old one away
     field = input;
     var label = input.closest("label");
     dialog.querySelector(".date-title").textContent = label ? label.textContent.trim() : "";

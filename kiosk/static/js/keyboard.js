@@ -7,7 +7,8 @@
 (function () {
   "use strict";
   var Keyboard = window.SimpleKeyboard && (window.SimpleKeyboard.default || window.SimpleKeyboard);
-  var labels = (document.currentScript && document.currentScript.dataset) || {};
+  // The keys' words ride on this script's tag; a boosted tap to another language updates them.
+  var tag = document.currentScript;
   var FIELDS = "[data-keyboard]:not([data-keyboard=date])";
   var ACCENTS = "é è ë ê á à ä ç ï î ó ö ô ü û";
   var DIGITS = "1 2 3 4 5 6 7 8 9 0 {bksp}";
@@ -45,11 +46,14 @@
   }
 
   // simple-keyboard puts these labels in as HTML: they are escaped first.
-  var DISPLAY = {
-    "{bksp}": "⌫ " + escape(labels.labelBksp), "{shift}": "⇧ " + escape(labels.labelShift),
-    "{space}": escape(labels.labelSpace), "{enter}": "↵ " + escape(labels.labelEnter),
-    "{done}": "✓ " + escape(labels.labelDone)
-  };
+  function display() {
+    var labels = (tag && tag.dataset) || {};
+    return {
+      "{bksp}": "⌫ " + escape(labels.labelBksp), "{shift}": "⇧ " + escape(labels.labelShift),
+      "{space}": escape(labels.labelSpace), "{enter}": "↵ " + escape(labels.labelEnter),
+      "{done}": "✓ " + escape(labels.labelDone)
+    };
+  }
 
   function kindOf(input) {
     var kind = input.dataset.keyboard;
@@ -131,7 +135,7 @@
     if (board) { board.destroy(); }
     home = where;
     board = new Keyboard(where, Object.assign(options, {
-      display: DISPLAY, mergeDisplay: false, disableButtonHold: true,
+      display: display(), mergeDisplay: false, disableButtonHold: true,
       preventMouseDownDefault: true, stopMouseDownPropagation: true,
       buttonAttributes: [{ attribute: "role", value: "button" }], onKeyPress: press
     }));
@@ -187,8 +191,13 @@
     input.dispatchEvent(new Event("change", { bubbles: true }));
   }
 
-  // After a page load or an htmx swap: new fields, perhaps a new host, perhaps a field gone.
+  // After a page load or an htmx swap: new fields, perhaps a new host, perhaps a field gone;
+  // after a boosted tap the docked keyboard went with the old body.
   function wire() {
+    if (dock && !dock.isConnected) {
+      if (board && home === dock.firstChild) { board.destroy(); board = null; home = null; }
+      dock = null;
+    }
     document.querySelectorAll(FIELDS).forEach(function (input) {
       input.setAttribute("inputmode", "none");  // no second keyboard from the system
     });

@@ -102,7 +102,9 @@
     try {
       var today = now.toLocaleDateString("en-CA", { timeZone: zone });
       if (shownDay && today !== shownDay && body.classList.contains("home")) {
-        window.location.reload();
+        // Home loaded afresh (a boosted tap left the address where the last page load was).
+        var home = document.querySelector(".topbar a.brand");
+        window.location.replace(home ? home.href : "/");
       }
       shownDay = shownDay || today;
       if (time) {
