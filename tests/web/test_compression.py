@@ -43,3 +43,35 @@ def test_compression_home_page_over_the_wire_under_100_kb(client):
         total += len(response.data)
         response.close()
     assert total < 100_000
+
+
+def test_compression_a_page_asks_for_versioned_files_kept_a_year(client):
+    html = client.get("/ideas").get_data(as_text=True)
+    urls = [url.replace("&amp;", "&") for url in re.findall(r'"(/static/[^"]+)"', html)]
+    assert urls and all(re.search(r"\?v=[0-9a-f]+\.[0-9a-f]+$", url) for url in urls), urls
+    for url in urls[:3]:
+        with client.get(url) as response:
+            assert response.headers["Cache-Control"] == "max-age=31536000, immutable", url
+    # Without the version, or with an old one, the file must be asked for again each time.
+    for url in ("/static/css/ideas.css", "/static/css/ideas.css?v=1.1"):
+        with client.get(url) as response:
+            assert response.headers["Cache-Control"] == "no-cache", url
+
+
+def test_compression_a_changed_file_gets_a_new_url(app):
+    import os
+    import uuid
+
+    from flask import url_for
+
+    path = os.path.join(app.static_folder, f"test-{uuid.uuid4().hex}.css")
+    try:
+        with open(path, "w", encoding="utf-8") as fh:
+            fh.write("body { color: #000; }")
+        with app.test_request_context():
+            first = url_for("static", filename=os.path.basename(path))
+            with open(path, "a", encoding="utf-8") as fh:
+                fh.write(" p { margin: 0; }")
+            assert url_for("static", filename=os.path.basename(path)) != first
+    finally:
+        os.unlink(path)
