@@ -10,7 +10,8 @@ browser runs first) until the next screen's marker element is in the document an
 holds it is painted (the marker seen, then `requestAnimationFrame`, then a task: it runs after
 that frame's paint). A listener added to every document keeps the tap's time in
 sessionStorage, so a step that loads a whole page is timed across the load.
-Run: `make bench-taps` (or `.venv/bin/python bench/bench_taps.py [rounds]`).
+Run: `make bench-taps` (or `.venv/bin/python bench/bench_taps.py [rounds] [flow ...]`: only the
+flows named, e.g. `12 shop language`; the floor is always tapped).
 """
 
 import os
@@ -148,7 +149,7 @@ def settle(page) -> None:
     page.wait_for_timeout(150)
 
 
-def run(rounds: int, url: str, floor_url: str) -> dict[str, list[float]]:
+def run(rounds: int, url: str, floor_url: str, flows: dict) -> dict[str, list[float]]:
     """Every flow and the floor, `rounds` times, alternating; the samples per step."""
     samples: dict[str, list[float]] = {}
     with sync_playwright() as playwright:
@@ -161,7 +162,7 @@ def run(rounds: int, url: str, floor_url: str) -> dict[str, list[float]]:
         cdp = context.new_cdp_session(page)
         cdp.send("Emulation.setCPUThrottlingRate", {"rate": RATE})
         for _ in range(rounds):
-            for steps in FLOWS.values():
+            for steps in flows.values():
                 page.goto(f"{url}/reset")
                 settle(page)
                 for step in steps:
@@ -207,7 +208,11 @@ def report(samples: dict[str, list[float]], rounds: int) -> None:
     print("target: every step <= 1.0x the floor (median), the shop's + and - <= 0.6x")
 
 
-def main(rounds: int) -> None:
+def main(rounds: int, names: list[str]) -> None:
+    unknown = set(names) - set(FLOWS)
+    if unknown:
+        sys.exit(f"no such flow: {', '.join(sorted(unknown))} (flows: {', '.join(FLOWS)})")
+    flows = {name: steps for name, steps in FLOWS.items() if not names or name in names}
     env = {**os.environ, "PYTHONDONTWRITEBYTECODE": "1"}
     instance = tempfile.mkdtemp(prefix="kiosk-bench-taps-")
     bare_port, port = free_port(), free_port()
@@ -220,7 +225,8 @@ def main(rounds: int) -> None:
                   f"{instance}/bare.db"], bare_port, env)[0]
     kiosk = start([str(BIN / "kiosk"), "serve"], port, kiosk_env)[0]
     try:
-        samples = run(rounds, f"http://127.0.0.1:{port}", f"http://127.0.0.1:{bare_port}")
+        samples = run(rounds, f"http://127.0.0.1:{port}", f"http://127.0.0.1:{bare_port}",
+                      flows)
     finally:
         for proc in (bare, kiosk):
             proc.terminate()
@@ -229,4 +235,4 @@ def main(rounds: int) -> None:
 
 
 if __name__ == "__main__":
-    main(int(sys.argv[1]) if len(sys.argv) > 1 else ROUNDS)
+    main(int(sys.argv[1]) if len(sys.argv) > 1 else ROUNDS, sys.argv[2:])

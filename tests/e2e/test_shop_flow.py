@@ -3,6 +3,8 @@
 import pytest
 from playwright.sync_api import expect
 
+import sales
+from kiosk.db import connect
 from tests.e2e.touch import type_into
 from tests.helpers import add_volunteer, settled, stock_and_open_till
 
@@ -107,3 +109,26 @@ def test_shop_qr_sale_void_and_a_cash_close_that_matches(start_kiosk, page, shot
     expect(report.locator("[data-list=qr]")).to_contain_text("BP1-000002")
     assert kiosk.query("SELECT expected_cents, counted_cents, difference_cents FROM cash_closes"
                        ) == [(5000, 5000, 0)]
+
+
+def test_shop_stock_gone_while_choosing_says_so_and_the_next_tap_clears_it(start_kiosk, page):
+    """A + swaps only its card; when the stock went meanwhile the whole basket shows why."""
+    kiosk = start_kiosk()
+    stock_and_open_till(kiosk.app)
+    page.goto(kiosk.url + "/shop")
+    plus_60 = page.get_by_role("button", name="Eén meer: Restafvalzak 60 l")
+    plus_60.tap()
+    expect(page.locator("[data-code=REST60]")).to_have_attribute("data-qty", "1")
+    db = connect(kiosk.app.config["DATABASE"])
+    try:  # another visitor bought all but one meanwhile
+        sales.correct_stock(db, "REST60", -99, reason="telling", volunteer="Anna")
+    finally:
+        db.close()
+    plus_60.tap()
+    expect(page.get_by_role("alert")).to_contain_text("Er zijn nog maar 1 van")
+    expect(page.locator("[data-code=REST60]")).to_have_attribute("data-qty", "1")
+    expect(page.locator("[data-total]")).to_have_text("€ 2,90")
+    page.get_by_role("button", name="Eén meer: PMD-zak").tap()
+    expect(page.locator("[data-total]")).to_have_text("€ 3,15")
+    expect(page.get_by_role("alert")).to_have_count(0)
+    assert page.locator(".offer").count() == 3

@@ -73,6 +73,32 @@ def test_shop_basket_sets_quantities_and_total(shop):
     assert "data-total>€ 0,00<" in shop.get("/shop").get_data(as_text=True)
 
 
+def test_shop_plus_swaps_only_the_tapped_card_with_total_and_message(shop):
+    """A + sends back one card (the target) and, out of band, the total and an empty message."""
+    shop.post_htmx("/shop/basket", code="PMD", qty="3")
+    body = shop.post_htmx("/shop/basket", code="REST30", qty="1").get_data(as_text=True)
+    assert body.count("<article") == 1 and 'id="offer-REST30"' in body
+    assert 'data-code="PMD"' not in body  # the other cards stay as they are
+    assert 'id="checkout" class="checkout" hx-swap-oob="true"' in body
+    assert "data-total>€ 2,20<" in body  # 1 x 1,45 + 3 x 0,25
+    assert '<div id="basket-message" hx-swap-oob="true"></div>' in body
+    assert "<h1" not in body
+    # Without htmx (no script) the whole page comes back.
+    token = csrf_token(shop, "/shop")
+    page = shop.post("/shop/basket", data={"csrf_token": token, "code": "REST30", "qty": "2"})
+    assert "<html" in page.get_data(as_text=True) and 'data-qty="2"' in page.get_data(as_text=True)
+
+
+def test_shop_refused_change_swaps_the_whole_basket_with_the_message(shop):
+    response = shop.post_htmx("/shop/basket", code="REST30", qty="21")
+    assert response.status_code == 422
+    assert response.headers["HX-Retarget"] == "#basket"
+    assert response.headers["HX-Reswap"] == "outerHTML"
+    body = response.get_data(as_text=True)
+    assert body.startswith('<section id="basket"') and 'id="basket-message"' in body
+    assert "maximaal 20 zakken" in body
+
+
 @pytest.mark.parametrize(("code", "qty", "message"), [
     ("CASINO", "1", "Die zak kennen we niet."),
     ("REST30", "-1", "Dat aantal kunnen we niet lezen."),
