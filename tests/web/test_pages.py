@@ -66,6 +66,28 @@ def test_language_switch_ignores_unknown_language_and_foreign_next(client):
     assert '<html lang="nl"' in client.get("/").get_data(as_text=True)
 
 
+BOOSTED = {"HX-Request": "true", "HX-Boosted": "true"}
+
+
+@pytest.mark.parametrize(("code", "start", "welcome"), [
+    ("en", "nl", "Welcome"), ("ar", "nl", 'dir="rtl"'), ("nl", "fr", "Welkom"),
+    ("xx", "fr", "Bienvenue")])
+def test_boosted_language_tap_answers_the_home_screen_at_once(client, code, start, welcome):
+    """No redirect to follow: the home screen in the new language in the same answer."""
+    client.get(f"/lang/{start}")
+    response = client.get(f"/lang/{code}", headers=BOOSTED)
+    body = response.get_data(as_text=True)
+    assert response.status_code == 200
+    shown = start if code == "xx" else code
+    assert f'<html lang="{shown}"' in body and welcome in body
+    assert 'class="tiles' in body
+    # The next page keeps the language: it is the visit's, not this answer's.
+    assert f'<html lang="{shown}"' in client.get("/checkin").get_data(as_text=True)
+    # Elsewhere than home the visitor is still sent back where they were.
+    elsewhere = client.get(f"/lang/{code}?next=/checkin", headers=BOOSTED)
+    assert elsewhere.status_code == 302 and elsewhere.headers["Location"] == "/checkin"
+
+
 def test_reset_forgets_the_visitor(client):
     client.get("/lang/en")
     response = client.get("/reset")
