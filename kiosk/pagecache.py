@@ -92,13 +92,14 @@ def _render(view: Callable, args, kwargs) -> tuple[str, int, list]:
     return response.get_data(as_text=True), response.status_code, headers
 
 
-def frame(name: str) -> Markup:
+def frame(name: str, **context: Hashable) -> Markup:
     """A piece of every page's frame (templates/frame/NAME.html), drawn once a minute a language."""
     frames: _Pages = current_app.extensions["pagecache_frames"]
-    minute, key = clock.now().strftime("%Y-%m-%dT%H:%M"), (name, str(get_locale()))
+    minute = clock.now().strftime("%Y-%m-%dT%H:%M")
+    key = (name, str(get_locale()), tuple(sorted(context.items())))
     piece = frames.get(minute, key)
     if piece is None:
-        piece = Markup(render_template(f"frame/{name}.html"))  # noqa: S704 - our own template
+        piece = Markup(render_template(f"frame/{name}.html", **context))  # noqa: S704 - ours
         frames.put(minute, key, piece)
     return piece
 

@@ -114,3 +114,25 @@ def test_boost_desk_pages_load_whole(kiosk, page):
     page.locator("a.desk-entrance").tap()
     expect(page.locator("body")).to_have_attribute("hx-boost", "false")
     expect(page.locator("body")).to_have_class("desk")
+
+
+def test_boost_a_later_sheet_does_not_hold_the_screen_but_holds_the_keyboard(kiosk, page):
+    """The print screen shows before the keyboard's sheet is in; its script waits for the sheet."""
+    held = []
+
+    def slow_sheet(route):
+        held.append(route)  # answered only when the test says so
+
+    page.route("**/css/keyboard.css*", slow_sheet)
+    page.goto(kiosk.url + "/")
+    _mark(page)
+    page.locator('.tiles a[href="/print"]').tap()
+    expect(page.locator("#print .qr svg")).to_be_visible()  # shown with keyboard.css still out
+    page.wait_for_timeout(300)
+    assert held and page.evaluate("() => typeof window.SimpleKeyboard") == "undefined"
+    for route in held:
+        route.continue_()
+    page.wait_for_function("() => typeof window.SimpleKeyboard !== 'undefined'")
+    assert page.evaluate("""() => [...document.querySelectorAll('link[rel=stylesheet]')]
+        .some(l => l.href.includes('css/keyboard.css') && l.sheet && !l.disabled)""")
+    assert _same_document(page)

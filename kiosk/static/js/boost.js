@@ -49,27 +49,33 @@
   }
 
   // The page's sheets on, the others off (a sheet of another page must not restyle this one);
-  // until a sheet not loaded before is there, the screen stays hidden (kiosk.css).
+  // until a sheet not loaded before is there, the screen stays hidden (kiosk.css). A sheet marked
+  // data-boost-later (a keyboard the first screen does not show) does not hold the screen: the
+  // first promise is the screen's, the second all sheets' (the page's scripts wait for that one).
   function useSheets(page) {
-    var wanted = Array.prototype.map.call(page.querySelectorAll("link[rel=stylesheet]"),
-      function (link) { return link.getAttribute("href"); });
+    var wanted = {};
+    page.querySelectorAll("link[rel=stylesheet]").forEach(function (link) {
+      wanted[link.getAttribute("href")] = link.hasAttribute("data-boost-later");
+    });
     var have = {};
     document.head.querySelectorAll("link[rel=stylesheet]").forEach(function (link) {
       have[link.getAttribute("href")] = true;
-      link.disabled = wanted.indexOf(link.getAttribute("href")) < 0;
+      link.disabled = !(link.getAttribute("href") in wanted);
     });
-    var loading = wanted.filter(function (href) { return !have[href]; }).map(function (href) {
-      return new Promise(function (done) {
+    var now = [], later = [];
+    Object.keys(wanted).filter(function (href) { return !have[href]; }).forEach(function (href) {
+      (wanted[href] ? later : now).push(new Promise(function (done) {
         var link = document.createElement("link");
         link.rel = "stylesheet";
         link.href = href;
         link.onload = link.onerror = done;
         document.head.appendChild(link);
         window.setTimeout(done, 3000);  // a sheet that never answers does not hide the screen
-      });
+      }));
     });
-    if (loading.length) { root.setAttribute("data-boost-loading", ""); }
-    return Promise.all(loading).then(function () { root.removeAttribute("data-boost-loading"); });
+    if (now.length) { root.setAttribute("data-boost-loading", ""); }
+    var shown = Promise.all(now).then(function () { root.removeAttribute("data-boost-loading"); });
+    return Promise.all([shown].concat(later));
   }
 
   // After the new screen is painted: its scripts then take no time from showing it.
