@@ -9,6 +9,7 @@
     "[role=button], [data-skbtn], label:has(> input[type=checkbox]), label:has(> input[type=radio])";
   const FIELDS = "input, textarea, select";
   const SLACK = 1;
+  const MIN_TEXT = 16;
   const width = window.innerWidth;
   const height = window.innerHeight;
   const problems = [];
@@ -119,6 +120,28 @@
           overlap(a.rect, t.rect)) {
         report(`the text of ${describe(a.el)} overlaps ${describe(t.el)}`);
       }
+    }
+  }
+  // A visitor's screen: no text smaller than 16 px, for eyes that are not what they were (the
+  // words in a drawing, a bag's "30 l", grow with the drawing and repeat its heading).
+  if (document.body.classList.contains("visitor")) {
+    for (const { el } of texts.filter((t) => !t.el.closest("svg"))) {
+      const size = parseFloat(getComputedStyle(el).fontSize);
+      if (size < MIN_TEXT - 0.05) {
+        report(`the text of ${describe(el)} is ${Math.round(size * 10) / 10} px (at least ${MIN_TEXT})`);
+      }
+    }
+  }
+  // A key's word on one line: a label that wraps breaks its word (hoofdlette|r) or its sense.
+  for (const key of root.querySelectorAll("[data-skbtn]")) {
+    const label = key.querySelector("span") || key;
+    if (!shown(label) || !label.textContent.trim()) { continue; }
+    const range = document.createRange();
+    range.selectNodeContents(label);
+    const tops = new Set([...range.getClientRects()].filter((r) => r.width > 1)
+      .map((r) => Math.round(r.top)));
+    if (tops.size > 1) {
+      report(`the label of ${describe(key)} takes ${tops.size} lines (one at most)`);
     }
   }
   // SVG shapes (a bar of a chart) must not lie over text either.

@@ -122,20 +122,40 @@ def test_layout_every_target_fits_and_is_free(browser, walk_kiosk, size, languag
     assert not problems, "\n".join(problems)
 
 
-def test_layout_check_finds_a_button_cut_off_or_covered(browser):
-    """The walk's checker itself: a button below the screen and one under a panel are named."""
+def _check(browser, html):
+    """The checker's sentences about one page of HTML at 800x480."""
     context = browser.new_context(viewport={"width": 800, "height": 480}, has_touch=True)
     page = context.new_page()
     try:
-        page.set_content(
-            '<body style="margin:0"><button style="position:absolute;top:300px">Vrij</button>'
-            '<button style="position:absolute;top:440px;height:60px">Verder</button>'
-            '<button style="position:absolute;top:10px;height:60px">Vorige</button>'
-            '<div style="position:absolute;top:0;width:300px;height:100px;background:#fff">'
-            '</div></body>')
-        problems = page.evaluate(CHECK, "body")
+        page.set_content(html)
+        return page.evaluate(CHECK, "body")
     finally:
         context.close()
+
+
+def test_layout_check_finds_a_button_cut_off_or_covered(browser):
+    """The walk's checker itself: a button below the screen and one under a panel are named."""
+    problems = _check(
+        browser,
+        '<body style="margin:0"><button style="position:absolute;top:300px">Vrij</button>'
+        '<button style="position:absolute;top:440px;height:60px">Verder</button>'
+        '<button style="position:absolute;top:10px;height:60px">Vorige</button>'
+        '<div style="position:absolute;top:0;width:300px;height:100px;background:#fff">'
+        '</div></body>')
     assert any('"Verder" is outside the 800x480 screen' in problem for problem in problems)
     assert any('"Vorige" is covered by <div>' in problem for problem in problems)
     assert not any('"Vrij"' in problem for problem in problems), problems
+
+
+def test_layout_check_finds_small_text_and_a_key_label_that_wraps(browser):
+    """A visitor's text under 16 px and a key whose word takes two lines are named; 16 px is not."""
+    problems = _check(
+        browser,
+        '<body class="visitor" style="margin:0;font-family:DejaVu Sans">'
+        '<p style="font-size:13px">Nagekeken</p><p style="font-size:16px">Sociaal Huis</p>'
+        '<div data-skbtn="{shift}" style="width:60px;height:48px;font-size:16px">'
+        '<span>⇧ hoofdletter</span></div>'
+        '<div data-skbtn="a" style="width:60px;height:48px"><span>a</span></div></body>')
+    assert any('"Nagekeken" is 13 px (at least 16)' in problem for problem in problems), problems
+    assert any('"⇧ hoofdletter" takes 2 lines' in problem for problem in problems), problems
+    assert not any('"Sociaal Huis"' in problem or '"a" takes' in problem for problem in problems)

@@ -12,12 +12,13 @@
   var FIELDS = "[data-keyboard]:not([data-keyboard=date])";
   var ACCENTS = "é è ë ê á à ä ç ï î ó ö ô ü û";
   var DIGITS = "1 2 3 4 5 6 7 8 9 0 {bksp}";
-  var LETTERS = ["q w e r t y u i o p", "a s d f g h j k l '", "{shift} z x c v b n m , . ?"];
+  // The capital key sits in the last row, where there is room for its word on one line.
+  var LETTERS = ["q w e r t y u i o p", "a s d f g h j k l '", "z x c v b n m , . ?"];
   var MAIL = ["q w e r t y u i o p", "a s d f g h j k l", "{shift} z x c v b n m"];
   var LAYOUTS = {
-    text: { "default": [DIGITS].concat(LETTERS, [ACCENTS, "@ - {space} !"]),
+    text: { "default": [DIGITS].concat(LETTERS, [ACCENTS, "{shift} @ - {space} !"]),
             shift: ["+ / ( ) € & : ; \" # {bksp}"].concat(upper(LETTERS),
-                    [ACCENTS.toUpperCase(), "@ _ {space} !"]) },
+                    [ACCENTS.toUpperCase(), "{shift} @ _ {space} !"]) },
     email: { "default": [DIGITS].concat(MAIL, ["@ . _ - +"]),
              shift: [DIGITS].concat(upper(MAIL), ["@ . _ - +"]) },
     tel: { "default": [DIGITS, "+ {space} - . / ( )"] },
