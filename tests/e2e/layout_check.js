@@ -58,6 +58,26 @@
     }
   }
 
+  function clip(r, box) {
+    const left = Math.max(r.left, box.left);
+    const top = Math.max(r.top, box.top);
+    const right = Math.min(r.right, box.right);
+    const bottom = Math.min(r.bottom, box.bottom);
+    return { left, top, right, bottom, width: right - left, height: bottom - top };
+  }
+
+  // The visible box of the scrolling box (not <main>) a piece of text is in, if any.
+  function scrolledInto(el) {
+    for (let up = el.parentElement; up && up.tagName !== "MAIN" && up !== document.body;
+      up = up.parentElement) {
+      const style = getComputedStyle(up);
+      if (/(auto|scroll)/.test(style.overflowY) && up.scrollHeight > up.clientHeight) {
+        return up.getBoundingClientRect();
+      }
+    }
+    return null;
+  }
+
   // Text: the boxes of every piece of text, one per line.
   const texts = [];
   const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
@@ -68,8 +88,11 @@
     }
     const range = document.createRange();
     range.selectNodeContents(node);
+    const view = scrolledInto(el);
     for (const rect of range.getClientRects()) {
-      if (rect.width > 2 && rect.height > 2) { texts.push({ el, rect }); }
+      // Text scrolled out of a scrolling box (not the screen's main area) is not on the screen.
+      const seen = view ? clip(rect, view) : rect;
+      if (seen.width > 2 && seen.height > 2) { texts.push({ el, rect: seen }); }
     }
   }
 
@@ -119,6 +142,23 @@
       if (!t.el.contains(a.el) && !t.el.matches(FIELDS) && !a.el.contains(t.el) &&
           overlap(a.rect, t.rect)) {
         report(`the text of ${describe(a.el)} overlaps ${describe(t.el)}`);
+      }
+    }
+  }
+  // A target's own words stay inside its border (a word wider than a shrunk button runs over it).
+  function inner(el, rect) {
+    const style = getComputedStyle(el);
+    return { left: rect.left + parseFloat(style.borderLeftWidth),
+      right: rect.right - parseFloat(style.borderRightWidth),
+      top: rect.top + parseFloat(style.borderTopWidth),
+      bottom: rect.bottom - parseFloat(style.borderBottomWidth) };
+  }
+  for (const t of targets) {
+    if (t.el.matches(FIELDS)) { continue; }
+    const box = inner(t.el, t.rect);
+    for (const { el, rect } of texts) {
+      if (t.el.contains(el) && outside(rect, box)) {
+        report(`the text of ${describe(el)} runs over the border of ${describe(t.el)}`);
       }
     }
   }
