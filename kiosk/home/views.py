@@ -79,5 +79,5 @@ def reset():
             feature.reset(get_db(), session)
     session.clear()
     response = redirect(url_for("home.index"), code=303)
-    response.headers["Clear-Site-Data"] = '"cache", "storage"'
+    response.headers["Clear-Site-Data"] = '"storage"'
     return response
