@@ -47,14 +47,14 @@ def change():
     session.pop("payment", None)  # the basket changed: a payment must start again
     if not htmx or htmx.boosted:
         return _shop()
-    # Only the tapped bag's card, with the total and the message slot out of band: a Pi's
-    # browser swaps a third of the nodes (measured in bench/bench_taps.py).
+    # Only the tapped bag's card, with the total (and the message slot if it showed one) out of
+    # band: a Pi's browser swaps a third of the nodes (measured in bench/bench_taps.py).
     offers = basket.offers(get_db())
     chosen = basket.contents()
     offer = next(o for o in offers if o.product.code == code)
     response = htmx_response(render_template(
         "shop/_change.html", offer=offer, chosen=chosen, total=basket.total_cents(offers, chosen),
-        most=current_app.config["SHOP_MAX_QTY"]))
+        most=current_app.config["SHOP_MAX_QTY"], message_shown="message_shown" in request.form))
     response.vary.add("HX-Request")
     return response
 
