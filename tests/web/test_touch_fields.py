@@ -91,9 +91,9 @@ def _parent(source: str) -> str | None:
 
 
 def _loads_keyboard(env: Environment, name: str) -> bool:
-    """Whether the page, or a page it extends, loads the keyboards (frame('keyboard'))."""
+    """Whether the page, or a page it extends, loads the keyboards (frame('keyboard'[, ...]))."""
     source = env.loader.get_source(env, name)[0]
-    if "frame('keyboard')" in source:
+    if re.search(r"frame\('keyboard'[,)]", source):
         return True
     parent = _parent(source)
     return bool(parent) and _loads_keyboard(env, parent)
