@@ -16,7 +16,7 @@ run: install assets translations
 	$(BIN)/kiosk serve
 
 test: install-test assets translations test-system
-	$(BIN)/pytest -n auto
+	$(BIN)/pytest -n auto --dist worksteal
 
 bench: install assets translations
 	$(BIN)/python bench/bench_routes.py
