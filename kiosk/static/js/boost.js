@@ -48,10 +48,22 @@
     });
   }
 
+  function load(href) {
+    return new Promise(function (done) {
+      var link = document.createElement("link");
+      link.rel = "stylesheet";
+      link.href = href;
+      link.onload = link.onerror = done;
+      document.head.appendChild(link);
+      window.setTimeout(done, 3000);  // a sheet that never answers does not hide the screen
+    });
+  }
+
   // The page's sheets on, the others off (a sheet of another page must not restyle this one);
   // until a sheet not loaded before is there, the screen stays hidden (kiosk.css). A sheet marked
-  // data-boost-later (a keyboard the first screen does not show) does not hold the screen: the
-  // first promise is the screen's, the second all sheets' (the page's scripts wait for that one).
+  // data-boost-later (a keyboard the first screen does not show) is asked for once the screen is
+  // painted, so it does not weigh on that frame; the promise is kept when every sheet is in (the
+  // page's scripts wait for it).
   function useSheets(page) {
     var wanted = {};
     page.querySelectorAll("link[rel=stylesheet]").forEach(function (link) {
@@ -62,20 +74,17 @@
       have[link.getAttribute("href")] = true;
       link.disabled = !(link.getAttribute("href") in wanted);
     });
-    var now = [], later = [];
-    Object.keys(wanted).filter(function (href) { return !have[href]; }).forEach(function (href) {
-      (wanted[href] ? later : now).push(new Promise(function (done) {
-        var link = document.createElement("link");
-        link.rel = "stylesheet";
-        link.href = href;
-        link.onload = link.onerror = done;
-        document.head.appendChild(link);
-        window.setTimeout(done, 3000);  // a sheet that never answers does not hide the screen
-      }));
-    });
+    var missing = Object.keys(wanted).filter(function (href) { return !have[href]; });
+    var now = missing.filter(function (href) { return !wanted[href]; }).map(load);
+    var later = missing.filter(function (href) { return wanted[href]; });
     if (now.length) { root.setAttribute("data-boost-loading", ""); }
-    var shown = Promise.all(now).then(function () { root.removeAttribute("data-boost-loading"); });
-    return Promise.all([shown].concat(later));
+    return Promise.all(now).then(function () {
+      root.removeAttribute("data-boost-loading");
+      if (!later.length) { return null; }
+      return new Promise(function (painted) { afterPaint(painted); }).then(function () {
+        return Promise.all(later.map(load));
+      });
+    });
   }
 
   // After the new screen is painted: its scripts then take no time from showing it.
