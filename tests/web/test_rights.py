@@ -112,7 +112,7 @@ def test_rights_texts_in_the_visitors_language_and_dutch_marked_as_such(client, 
     body = english.get_data(as_text=True)
     assert "Flanders pays part of your rent every month." in body and "data-fallback" not in body
     dutch = client.post("/rights/card/nieuw", data=fields, headers=HX).get_data(as_text=True)
-    assert re.search(r'<h1 lang="nl">Nieuwe premie</h1>', dutch)
+    assert re.search(r'<h1 id="card-title" lang="nl">Nieuwe premie</h1>', dutch)
     assert "data-fallback" in dutch and '<dd lang="nl">Iets nieuws.</dd>' in dutch
 
 
