@@ -132,3 +132,23 @@ def test_shop_stock_gone_while_choosing_says_so_and_the_next_tap_clears_it(start
     expect(page.locator("[data-total]")).to_have_text("€ 3,15")
     expect(page.get_by_role("alert")).to_have_count(0)
     assert page.locator(".offer").count() == 3
+
+
+def test_shop_double_tap_on_plus_while_the_first_is_on_its_way_adds_one_bag(start_kiosk, page):
+    """The second tap of a double tap, while the first is still on its way, sends nothing."""
+    kiosk = start_kiosk()
+    stock_and_open_till(kiosk.app)
+    page.goto(kiosk.url + "/shop")
+    held = []
+    page.route("**/shop/basket", lambda route: held.append(route))
+    plus_30 = page.get_by_role("button", name="Eén meer: Restafvalzak 30 l")
+    plus_30.tap()
+    page.wait_for_function("() => document.querySelector('.stepper.htmx-request')")
+    plus_30.tap()
+    page.wait_for_timeout(300)
+    assert len(held) == 1  # the second tap was dropped, not queued
+    held[0].continue_()
+    expect(page.locator("[data-code=REST30]")).to_have_attribute("data-qty", "1")
+    page.wait_for_timeout(300)
+    assert len(held) == 1  # nor sent once the first was answered
+    expect(page.locator("[data-total]")).to_have_text("€ 1,45")
