@@ -56,7 +56,7 @@ def tile(path: str) -> str:
 HOME = "main .tiles"
 BACK = "#footer a.back"
 BRAND = ".topbar a.brand"
-QTY = '.offer[data-code=REST30]'
+QTY = '.bag-count[data-code=REST30]'
 # Each flow starts on a fresh home screen (after /reset) and ends on it.
 FLOWS = {
     "check-in": [
@@ -67,8 +67,8 @@ FLOWS = {
     ],
     "shop": [
         Step("home -> shop", tile("/shop"), "#basket .offers"),
-        Step("shop: +", f"{QTY} .qty-key >> nth=-1", f'{QTY}[data-qty="1"]'),
-        Step("shop: -", f"{QTY} .qty-key >> nth=0", f'{QTY}[data-qty="0"]'),
+        Step("shop: +", f"{QTY} .qty-key >> nth=-1", f'{QTY}[data-qty="1"] .qty'),
+        Step("shop: -", f"{QTY} .qty-key >> nth=0", f'{QTY}[data-qty="0"] .qty'),
         Step("shop: Stoppen -> home", "#footer button.back", HOME),
     ],
     "ideas": [

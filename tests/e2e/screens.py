@@ -76,9 +76,9 @@ FLOWS: dict[str, list[Screen]] = {
     ],
     "shop": [
         screen("shop-empty", go("/shop"), ready="#basket .offers"),
-        screen("shop-basket", tap('.offer[data-code=REST30] .qty-key:not([disabled]) >> nth=-1'),
-               tap('.offer[data-code=PMD] .qty-key:not([disabled]) >> nth=-1'),
-               ready='.offer[data-code=PMD][data-qty="1"]'),
+        screen("shop-basket", tap('[data-code=REST30] .qty-key:not([disabled]) >> nth=-1'),
+               tap('[data-code=PMD] .qty-key:not([disabled]) >> nth=-1'),
+               ready='[data-code=PMD][data-qty="1"]'),
         screen("payment-who", tap("#basket .checkout button"), ready="#payment[data-step=who]"),
         screen("payment-pin", tap("#payment a.name"), ready="#payment[data-step=pin]"),
         screen("payment-pin-error", pin("1357"), ready="#payment .error"),

@@ -1,4 +1,5 @@
 """The shop through the test client: the basket, paying at the desk, one receipt per sale."""
+import re
 
 import pytest
 
@@ -74,13 +75,19 @@ def test_shop_basket_sets_quantities_and_total(shop):
 
 
 def test_shop_plus_swaps_only_the_tapped_card_with_total_and_message(shop):
-    """A + sends back one card (the target) and, out of band, the total and an empty message."""
+    """A + sends back one card's count (the target) and, out of band, the total, the pay button
+    and an empty message."""
+    body = shop.post_htmx("/shop/basket", code="PMD", qty="0").get_data(as_text=True)
+    assert '<strong id="total" hx-swap-oob="true" data-total>€ 0,00</strong>' in body
+    assert re.search(r'<button id="pay" [^>]*hx-swap-oob="true" disabled>', body)  # nothing chosen
     shop.post_htmx("/shop/basket", code="PMD", qty="3")
     body = shop.post_htmx("/shop/basket", code="REST30", qty="1").get_data(as_text=True)
-    assert body.count("<article") == 1 and 'id="offer-REST30"' in body
+    assert body.count('class="bag-count"') == 1 and 'id="count-REST30"' in body
+    assert "<article" not in body and "<svg class=\"bag\"" not in body  # the card stays
     assert 'data-code="PMD"' not in body  # the other cards stay as they are
-    assert 'id="checkout" class="checkout" hx-swap-oob="true"' in body
-    assert "data-total>€ 2,20<" in body  # 1 x 1,45 + 3 x 0,25
+    assert '<strong id="total" hx-swap-oob="true" data-total>€ 2,20</strong>' in body  # 1,45+3x0,25
+    assert re.search(r'<button id="pay" [^>]*hx-swap-oob="true">', body)
+    assert 'id="checkout"' not in body
     assert 'id="basket-message"' not in body  # no message shown, none to clear
     assert "<h1" not in body
     # The screen showed a message (its slot's hidden field came along): the answer empties it.
