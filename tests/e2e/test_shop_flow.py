@@ -152,3 +152,28 @@ def test_shop_double_tap_on_plus_while_the_first_is_on_its_way_adds_one_bag(star
     page.wait_for_timeout(300)
     assert len(held) == 1  # nor sent once the first was answered
     expect(page.locator("[data-total]")).to_have_text("€ 1,45")
+
+
+def test_shop_pay_with_nothing_chosen_says_to_choose_and_a_plus_clears_it(start_kiosk, page, shot):
+    """Betalen is never greyed out: with an empty basket a tap says why nothing happens."""
+    kiosk = start_kiosk()
+    stock_and_open_till(kiosk.app)
+    page.goto(kiosk.url + "/shop")
+    pay = page.get_by_role("button", name="Betalen")
+    expect(pay).to_be_enabled()
+    pay.tap()
+    expect(page.get_by_role("alert")).to_have_text("Kies eerst minstens één zak.")
+    expect(page.get_by_role("heading", name="Vuilniszakken kopen")).to_be_visible()
+    shot(page, "shop-pay-empty")
+    page.get_by_role("button", name="Eén meer: PMD-zak").tap()
+    expect(page.locator("[data-code=PMD]")).to_have_attribute("data-qty", "1")
+    expect(page.get_by_role("alert")).to_have_count(0)
+    expect(page.locator("[data-total]")).to_have_text("€ 0,25")
+    # The card looks chosen (its border) while its number is not 0, not before nor after.
+    chosen = "el => getComputedStyle(el.closest('.offer')).boxShadow"
+    assert page.locator("[data-code=PMD]").evaluate(chosen) != "none"
+    assert page.locator("[data-code=REST30]").evaluate(chosen) == "none"
+    page.get_by_role("button", name="Eén minder: PMD-zak").tap()
+    expect(page.locator("[data-code=PMD]")).to_have_attribute("data-qty", "0")
+    assert page.locator("[data-code=PMD]").evaluate(chosen) == "none"
+    assert kiosk.query("SELECT count(*) FROM receipts") == [(0,)]

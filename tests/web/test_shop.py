@@ -1,6 +1,4 @@
 """The shop through the test client: the basket, paying at the desk, one receipt per sale."""
-import re
-
 import pytest
 
 import sales
@@ -75,19 +73,18 @@ def test_shop_basket_sets_quantities_and_total(shop):
 
 
 def test_shop_plus_swaps_only_the_tapped_card_with_total_and_message(shop):
-    """A + sends back one card's count (the target) and, out of band, the total, the pay button
-    and an empty message."""
+    """A + sends back one card's count (the target) and, out of band, the total and an empty
+    message."""
     body = shop.post_htmx("/shop/basket", code="PMD", qty="0").get_data(as_text=True)
     assert '<strong id="total" hx-swap-oob="true" data-total>€ 0,00</strong>' in body
-    assert re.search(r'<button id="pay" [^>]*hx-swap-oob="true" disabled>', body)  # nothing chosen
     shop.post_htmx("/shop/basket", code="PMD", qty="3")
     body = shop.post_htmx("/shop/basket", code="REST30", qty="1").get_data(as_text=True)
     assert body.count('class="bag-count"') == 1 and 'id="count-REST30"' in body
     assert "<article" not in body and "<svg class=\"bag\"" not in body  # the card stays
     assert 'data-code="PMD"' not in body  # the other cards stay as they are
     assert '<strong id="total" hx-swap-oob="true" data-total>€ 2,20</strong>' in body  # 1,45+3x0,25
-    assert re.search(r'<button id="pay" [^>]*hx-swap-oob="true">', body)
-    assert 'id="checkout"' not in body
+    assert 'id="checkout"' not in body and "Betalen" not in body  # the pay button stays
+    assert "<svg" not in body  # − and + are drawn by CSS: fewer nodes to swap
     assert 'id="basket-message"' not in body  # no message shown, none to clear
     assert "<h1" not in body
     # The screen showed a message (its slot's hidden field came along): the answer empties it.
