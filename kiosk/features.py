@@ -69,7 +69,9 @@ class Feature:
     home_bar_version() says when to draw it again (the kept home page is also drawn each day);
     parts are templates the core's pages include at a named place ("home" under the home
     screen's tiles, "home-bar" in its bottom bar, "desk" at the end of the desk's menu): for
-    pieces that draw and refresh themselves.
+    pieces that draw and refresh themselves; sheets are the style sheets (under static/) its
+    visitor screens use besides the frame's: the home screen has them loaded but off, so a tap
+    on a tile shows its screen without waiting for one (static/js/boost.js turns it on).
     """
 
     name: str
@@ -87,6 +89,7 @@ class Feature:
     home_bar: Callable[[], object] | None = None
     home_bar_version: Callable[[], Hashable] | None = None
     parts: Mapping[str, str] = field(default_factory=dict)
+    sheets: tuple[str, ...] = ()
 
 
 def load(names: Iterable[str] | None = None) -> list[Feature]:
@@ -152,3 +155,8 @@ def home_bar_version() -> tuple:
 def parts(place: str) -> list[str]:
     """The templates the features put at a place of the core's pages, in the features' order."""
     return [f.parts[place] for f in declared() if place in f.parts]
+
+
+def sheets() -> list[str]:
+    """The style sheets the features' visitor screens use, each once, in the features' order."""
+    return list(dict.fromkeys(sheet for f in declared() for sheet in f.sheets))

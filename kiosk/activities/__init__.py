@@ -18,6 +18,7 @@ FEATURE = Feature(
     "activities",
     blueprints=(views.bp, feed.bp, desk.bp, door.bp),
     tile=Tile("activities.index", _l("Activiteiten"), "calendar-days"),
+    sheets=("css/activities.css",),
     desk_menu=(MenuEntry("activities_desk.index", _l("Activiteiten"), "calendar-days", 80),),
     audit_labels=desk.ACTIONS,
     purge=_purge,

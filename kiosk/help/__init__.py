@@ -20,6 +20,7 @@ FEATURE = Feature(
     "help",
     blueprints=(views.bp, phone.bp, desk.bp, figures.bp),
     tile=Tile("help.index", _l("Ik heb een vraag"), "message-circle-question"),
+    sheets=("css/help.css",),
     desk_menu=(MenuEntry("help_desk.index", _l("Wachtrij"), "list-ordered", 15),),
     audit_labels=desk.ACTIONS,
     purge=_purge,

@@ -33,7 +33,8 @@ def _home_vary() -> tuple:
 @shared_page(vary=_home_vary)
 def index():
     """The home screen with a tile per feature and what features show in its bottom bar."""
-    return render_template("home/index.html", tiles=features.tiles(), bar=features.home_bar())
+    return render_template("home/index.html", tiles=features.tiles(), bar=features.home_bar(),
+                           sheets=features.sheets())
 
 
 @bp.get("/lang/<code>")

@@ -18,6 +18,7 @@ FEATURE = Feature(
     "ideas",
     blueprints=(views.bp, desk.bp),
     tile=Tile("ideas.index", _l("Idee of melding"), "lightbulb"),
+    sheets=("css/ideas.css",),
     desk_menu=(MenuEntry("ideas_desk.index", _l("Ideeën"), "lightbulb", 70),),
     audit_labels=desk.ACTIONS,
     purge=_purge,

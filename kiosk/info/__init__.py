@@ -30,6 +30,7 @@ FEATURE = Feature(
     "info",
     blueprints=(views.bp, desk.bp, referral.bp),
     tile=Tile("info.index", _l("Waar kan ik terecht?"), "map-pin"),
+    sheets=("css/info.css",),
     desk_menu=(MenuEntry("referrals.index", _l("Doorverwijzen"), "send", 82),
                MenuEntry("info_desk.index", _l("Adressen"), "map-pin", 84)),
     audit_labels=desk.ACTIONS,

@@ -23,6 +23,7 @@ FEATURE = Feature(
     "rights",
     blueprints=(views.bp, desk.bp),
     tile=Tile("rights.index", _l("Mijn rechten"), "scale"),
+    sheets=("css/info.css",),
     desk_menu=(MenuEntry("rights_desk.index", _l("Rechten"), "scale", 80),),
     audit_labels=desk.ACTIONS,
     export=Export("rights_shown.csv", export.COLUMNS, export.month_rows, "rijen",

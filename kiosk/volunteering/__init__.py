@@ -17,6 +17,7 @@ def _purge(db: Database) -> str:
 FEATURE = Feature(
     "volunteering",
     blueprints=(views.bp, desk.bp),
+    sheets=("css/ideas.css", "css/activities.css"),
     desk_menu=(MenuEntry("volunteering_desk.index", _l("Hulpaanbod"), "hand-heart", 90),),
     audit_labels=desk.ACTIONS,
     purge=_purge,

@@ -11,6 +11,8 @@ from tests.e2e.touch import key
 from tests.helpers import settled
 
 pytestmark = pytest.mark.e2e
+REM = """element => parseFloat(getComputedStyle(element).fontSize)
+    / parseFloat(getComputedStyle(document.documentElement).fontSize)"""
 
 
 def _mark(page) -> None:
@@ -135,4 +137,60 @@ def test_boost_a_later_sheet_does_not_hold_the_screen_but_holds_the_keyboard(kio
     page.wait_for_function("() => typeof window.SimpleKeyboard !== 'undefined'")
     assert page.evaluate("""() => [...document.querySelectorAll('link[rel=stylesheet]')]
         .some(l => l.href.includes('css/keyboard.css') && l.sheet && !l.disabled)""")
+    assert _same_document(page)
+
+
+def test_boost_a_tile_turns_on_its_screens_sheet_without_loading_it(kiosk, page):
+    """The home screen has the ideas sheet loaded but off: a tap turns it on (no request, no
+    hidden screen), and back home it is off again: it restyles no other screen."""
+    page.goto(kiosk.url + "/")
+    page.wait_for_function("""() => [...document.querySelectorAll('link[data-boost-spare]')]
+        .some(l => l.href.includes('css/ideas.css') && l.sheet)""")
+    _mark(page)
+    asked = []
+    page.on("request", lambda request: asked.append(request.url))
+    page.locator('.tiles a[href="/ideas"]').tap()
+    expect(page.locator("#ideas[data-step=kind]")).to_be_visible()
+    # ideas.css is on: the title has its size (1.5rem), not kiosk.css's h1 (1.9rem).
+    assert page.locator("#ideas h1").evaluate(REM) == 1.5
+    assert not [url for url in asked if "css/ideas.css" in url]
+    assert page.evaluate("""() => [...document.querySelectorAll('link[rel=stylesheet]')]
+        .filter(l => l.href.includes('css/ideas.css')).map(l => [l.media, l.disabled])
+        """) == [["", False]]
+    page.locator(".topbar a.brand").tap()
+    expect(page.locator("main .tiles")).to_be_visible()
+    assert page.evaluate("""() => [...document.querySelectorAll('link[rel=stylesheet]')]
+        .filter(l => l.href.includes('css/ideas.css')).map(l => l.disabled)""") == [True]
+    assert _same_document(page)
+
+
+def test_boost_a_spare_sheet_not_in_yet_holds_the_screen_until_it_is(kiosk, page):
+    """A tap before the home screen's spare sheet is in: the screen waits for it, then shows
+    styled (never unstyled)."""
+    held = []
+    page.route("**/css/help.css*", lambda route: held.append(route))
+    page.goto(kiosk.url + "/", wait_until="domcontentloaded")  # the held sheet holds "load"
+    page.wait_for_function("() => window.htmx && document.body.hasAttribute('hx-boost')")
+    page.evaluate("() => { window.sameDocument = true; }")
+    page.locator('.tiles a[href="/help"]').tap()
+    page.wait_for_function("() => document.documentElement.hasAttribute('data-boost-loading')")
+    expect(page.locator("#help .topics")).to_be_hidden()
+    for route in held:
+        route.continue_()
+    expect(page.locator("#help .topics")).to_be_visible()
+    assert page.evaluate("""() => [...document.querySelectorAll('link[rel=stylesheet]')]
+        .some(l => l.href.includes('css/help.css') && l.sheet && !l.disabled && !l.media)""")
+    assert _same_document(page)
+
+
+def test_boost_home_reached_by_a_tap_gets_its_spare_sheets(kiosk, page):
+    """A visit that began on another screen: the home screen it taps to brings its spares."""
+    page.goto(kiosk.url + "/shop")
+    _mark(page)
+    page.locator("#footer button.back").tap()
+    expect(page.locator("main .tiles")).to_be_visible()
+    page.wait_for_function("""() => [...document.querySelectorAll('link[data-boost-spare]')]
+        .some(l => l.href.includes('css/ideas.css') && l.sheet && l.media === 'not all')""")
+    # Off: the home screen's title keeps its own size, not the ideas sheet's 1.5rem.
+    assert page.locator("main h1").evaluate(REM) != 1.5
     assert _same_document(page)

@@ -130,7 +130,7 @@ def test_activities_plus_and_minus_change_the_number_and_keep_the_name(app, clie
     page = client.post(f"/activities/{activity}", data={**form, "name": "Ahmed", "go": "more"},
                        headers=HX).get_data(as_text=True)
     assert 'data-people>3<' in page
-    assert 'value="more" class="key qty-key" aria-label="Eén meer" disabled' in page
+    assert 'value="more" class="key qty-key more" aria-label="Eén meer" disabled' in page
     assert rows(app, "SELECT count(*) FROM activity_signups") == [(0,)]
 
 

@@ -1,8 +1,10 @@
 """A feature declares itself: the app collects its blueprints, tile, menu entry, labels and more."""
 
 import csv
+import re
 import sys
 import types
+from pathlib import Path
 
 import click
 import pytest
@@ -45,6 +47,7 @@ def _lending_feature(calls: list) -> Feature:
         commands=(report,),
         settings={"LENDING_DAYS": 14},
         reset=lambda db, session: calls.append("reset"),
+        sheets=("css/lending.css",),
     )
 
 
@@ -66,6 +69,26 @@ def lending_app(tmp_path, monkeypatch, calls):
 def test_features_a_declared_tile_is_on_the_home_screen(lending_app):
     body = lending_app.test_client().get("/").get_data(as_text=True)
     assert "Boeken lenen" in body and 'href="/lending"' in body
+
+
+def test_features_declared_sheets_wait_on_the_home_screen_loaded_but_off(lending_app):
+    """The sheets a feature's screens use are in the home screen's head, off (static/js/boost.js
+    turns one on when a tap brings its screen), each once."""
+    body = lending_app.test_client().get("/").get_data(as_text=True)
+    head = body.split("</head>")[0]
+    assert re.search(r'<link rel="stylesheet" href="/static/css/lending.css[^"]*" '
+                     r'media="not all" data-boost-spare>', head)
+    assert head.count("css/ideas.css") == 1  # ideas and volunteering both use it
+
+
+def test_features_every_declared_sheet_exists_and_only_home_has_them(app):
+    with app.test_request_context():
+        sheets = features.sheets()
+    assert {"css/ideas.css", "css/help.css", "css/info.css", "css/activities.css"} <= set(sheets)
+    for sheet in sheets:
+        assert (Path(app.static_folder) / sheet).is_file(), sheet
+    # Elsewhere no spare sheets: only the home screen is where every tap starts.
+    assert "data-boost-spare" not in app.test_client().get("/shop").get_data(as_text=True)
 
 
 def test_features_a_declared_menu_entry_is_on_the_desk_in_its_place(lending_app):

@@ -60,19 +60,36 @@
   }
 
   // The page's sheets on, the others off (a sheet of another page must not restyle this one);
-  // until a sheet not loaded before is there, the screen stays hidden (kiosk.css). A sheet marked
-  // data-boost-later (a keyboard the first screen does not show) is asked for once the screen is
-  // painted, so it does not weigh on that frame; the promise is kept when every sheet is in (the
-  // page's scripts wait for it).
+  // until a sheet not loaded before is there, the screen stays hidden (kiosk.css). The home
+  // screen has the sheets of the screens its tiles lead to loaded but off (media "not all",
+  // data-boost-spare): such a sheet is turned on, not loaded (one not in yet is asked for as any
+  // other, which takes the answer already on its way). A sheet marked data-boost-later (a
+  // keyboard the first screen does not show) is asked for once the screen is painted, so it does
+  // not weigh on that frame; the promise is kept when every sheet is in (the page's scripts wait
+  // for it).
   function useSheets(page) {
     var wanted = {};
+    var spare = {};
     page.querySelectorAll("link[rel=stylesheet]").forEach(function (link) {
+      if (link.hasAttribute("data-boost-spare")) { spare[link.getAttribute("href")] = link; return; }
       wanted[link.getAttribute("href")] = link.hasAttribute("data-boost-later");
     });
     var have = {};
     document.head.querySelectorAll("link[rel=stylesheet]").forEach(function (link) {
-      have[link.getAttribute("href")] = true;
-      link.disabled = !(link.getAttribute("href") in wanted);
+      var href = link.getAttribute("href");
+      delete spare[href];
+      if (link.hasAttribute("data-boost-spare")) {
+        if (!(href in wanted)) { return; }  // stays off, and is not stopped from loading
+        if (!link.sheet) { link.remove(); return; }
+        link.removeAttribute("data-boost-spare");
+        link.removeAttribute("media");
+      }
+      have[href] = true;
+      link.disabled = !(href in wanted);
+    });
+    // The new page's spares this document lacks (it was loaded as another page): loaded, off.
+    Object.keys(spare).forEach(function (href) {
+      if (!(href in wanted)) { document.head.appendChild(document.importNode(spare[href], false)); }
     });
     var missing = Object.keys(wanted).filter(function (href) { return !have[href]; });
     var now = missing.filter(function (href) { return !wanted[href]; }).map(load);
