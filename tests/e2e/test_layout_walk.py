@@ -4,13 +4,14 @@ The screens and how to reach them are listed in tests/e2e/screens.py; the sizes 
 tests/e2e/walk_cases.py. Screenshots land in test-output/screenshots/layout/<size>/<language>/.
 """
 
-from datetime import date, time, timedelta
+from datetime import UTC, datetime, time, timedelta
 from pathlib import Path
+from zoneinfo import ZoneInfo
 
 import pytest
 from waitress.server import create_server
 
-from kiosk import create_app, visits
+from kiosk import clock, create_app, visits
 from kiosk.activities import store as activities
 from kiosk.db import connect
 from kiosk.ideas import store as ideas
@@ -32,20 +33,38 @@ WALL = [
 ]
 
 
+def walk_moment() -> datetime:
+    """The walk's clock: the next Friday at 20:30 in Brussels, whatever the hour of the run.
+
+    The screens say whether places are open now, and when they open; closed on a Friday evening
+    they say the longest ("Gesloten. Op afspraak vanaf maandag om 09:00"). Tomorrow and the day
+    after are in the same week, so the activities screen shows all three planned. In the future,
+    so the sales journal's times still only go forward.
+    """
+    zone = ZoneInfo("Europe/Brussels")
+    today = datetime.now(zone).date()
+    friday = today + timedelta(days=(4 - today.weekday()) % 7 or 7)
+    return datetime.combine(friday, time(20, 30), tzinfo=zone).astimezone(UTC)
+
+
 @pytest.fixture(scope="module")
 def walk_kiosk(tmp_path_factory):
     """One kiosk for the whole walk: bags in stock, the till open, volunteers, ideas on the wall."""
-    app = create_app({"INSTANCE_PATH": str(tmp_path_factory.mktemp("walk")), "THANKS_SECONDS": 600,
-                      "PIN_MAX_TRIES": 1000, "RECEIPT_PRINTER": "dummy"})
-    add_volunteer(app, "Anna")
-    add_volunteer(app, "Marie-Christine", "3579")
-    stock_and_open_till(app)
-    _fill_the_wall(app)
-    _count_visits(app)
-    _plan_activities(app)
-    server = _Served(create_server(app, host="127.0.0.1", port=0, threads=4))
-    yield f"http://127.0.0.1:{server.server.effective_port}"
-    server.stop()
+    moment = walk_moment()
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(clock, "now", lambda: moment)
+        app = create_app({"INSTANCE_PATH": str(tmp_path_factory.mktemp("walk")),
+                          "THANKS_SECONDS": 600, "PIN_MAX_TRIES": 1000,
+                          "RECEIPT_PRINTER": "dummy"})
+        add_volunteer(app, "Anna")
+        add_volunteer(app, "Marie-Christine", "3579")
+        stock_and_open_till(app)
+        _fill_the_wall(app)
+        _count_visits(app)
+        _plan_activities(app, moment.astimezone(ZoneInfo("Europe/Brussels")).date())
+        server = _Served(create_server(app, host="127.0.0.1", port=0, threads=4))
+        yield f"http://127.0.0.1:{server.server.effective_port}"
+        server.stop()
 
 
 def _fill_the_wall(app):
@@ -72,9 +91,9 @@ def _count_visits(app):
         db.close()
 
 
-def _plan_activities(app):
+def _plan_activities(app, today):
     """Tomorrow's with places, one the day after (vrij binnen, elsewhere), one cancelled."""
-    tomorrow = date.today() + timedelta(days=1)
+    tomorrow = today + timedelta(days=1)
     db = connect(app.config["DATABASE"])
     try:
         for day, changes in ((tomorrow, {"capacity": 50, "bring": "Je fiets en een slot"}),
@@ -98,6 +117,7 @@ def test_layout_every_target_fits_and_is_free(browser, walk_kiosk, size, languag
     context = browser.new_context(viewport={"width": width, "height": height}, has_touch=True,
                                   timezone_id="Europe/Brussels")
     page = context.new_page()
+    page.clock.set_fixed_time(walk_moment())  # the top bar's minutes, as the server's clock
     page.set_default_timeout(5000)
     folder = SCREENSHOTS / "layout" / size / language
     folder.mkdir(parents=True, exist_ok=True)
