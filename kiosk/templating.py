@@ -19,13 +19,84 @@ from printer.status import DETAILS, PrinterStatus
 ICONS = Path(__file__).parent / "static" / "vendor" / "icons"
 
 
+NUMBER = r"[-+]?(?:\d+\.?\d*|\.\d+)(?:[eE][-+]?\d+)?"
+_SHAPE = re.compile(r"<(path|circle|ellipse|line|polyline|polygon|rect)\b([^>]*?)\s*/>")
+_ATTRIBUTE = re.compile(r'([a-z][a-z0-9-]*)="([^"]*)"')
+_GEOMETRY = {"d", "cx", "cy", "r", "rx", "ry", "x", "y", "width", "height", "x1", "y1", "x2",
+             "y2", "points"}
+
+
+def _n(value: float) -> str:
+    return f"{value:g}"
+
+
+def _absolute_start(d: str) -> str:
+    """Path data that means the same after another path's: a leading "m" made absolute."""
+    d = d.strip()
+    found = re.match(rf"m\s*({NUMBER})[\s,]*({NUMBER})[\s,]*(.*)", d, re.DOTALL)
+    if not found:
+        return d
+    x, y, rest = found.groups()
+    return f"M{x} {y}" + (f"l{rest}" if rest and not rest[0].isalpha() else rest)
+
+
+def _rect(a: dict[str, float]) -> str:
+    x, y, w, h = a.get("x", 0), a.get("y", 0), a["width"], a["height"]
+    rx, ry = a.get("rx", a.get("ry", 0)), a.get("ry", a.get("rx", 0))
+    rx, ry = min(rx, w / 2), min(ry, h / 2)
+    if not rx or not ry:
+        return f"M{_n(x)} {_n(y)}h{_n(w)}v{_n(h)}h{_n(-w)}z"
+    arc = f"a{_n(rx)} {_n(ry)} 0 0 1 "
+    return (f"M{_n(x + rx)} {_n(y)}h{_n(w - 2 * rx)}{arc}{_n(rx)} {_n(ry)}v{_n(h - 2 * ry)}"
+            f"{arc}{_n(-rx)} {_n(ry)}h{_n(2 * rx - w)}{arc}{_n(-rx)} {_n(-ry)}"
+            f"v{_n(2 * ry - h)}{arc}{_n(rx)} {_n(-ry)}z")
+
+
+def _outline(tag: str, attributes: dict[str, str]) -> str | None:
+    """A lucide shape as path data; None when it has more than its geometry (its own fill)."""
+    if set(attributes) - _GEOMETRY:
+        return None
+    if tag == "path":
+        return _absolute_start(attributes["d"])
+    if tag in ("polyline", "polygon"):
+        points = re.findall(NUMBER, attributes["points"])
+        pairs = [f"{points[i]} {points[i + 1]}" for i in range(0, len(points) - 1, 2)]
+        return f"M{pairs[0]}L{' '.join(pairs[1:])}" + ("z" if tag == "polygon" else "")
+    a = {key: float(value) for key, value in attributes.items()}
+    if tag == "line":
+        x1, y1, x2, y2 = (_n(a.get(key, 0)) for key in ("x1", "y1", "x2", "y2"))
+        return f"M{x1} {y1}L{x2} {y2}"
+    if tag == "rect":
+        return _rect(a)
+    rx, ry = (a["r"], a["r"]) if tag == "circle" else (a["rx"], a["ry"])
+    arc = f"a{_n(rx)} {_n(ry)} 0 1 0 "
+    return f"M{_n(a['cx'] - rx)} {_n(a['cy'])}{arc}{_n(2 * rx)} 0{arc}{_n(-2 * rx)} 0z"
+
+
+def merged(drawing: str) -> str:
+    """A pictogram's shapes as one path (the shapes share the stroke: it draws the same), and
+    what cannot join it as it is: a page has fewer elements to lay out and a tap to swap."""
+    paths, kept = [], []
+    for found in _SHAPE.finditer(drawing):
+        tag, attributes = found.group(1), dict(_ATTRIBUTE.findall(found.group(2)))
+        path = _outline(tag, attributes)
+        if path is None:
+            kept.append(found.group(0))
+        else:
+            paths.append(path)
+    rest = _SHAPE.sub("", drawing).replace("</svg>", "").strip()
+    if rest:  # something not a shape (a group, a gradient): leave the drawing as it is
+        return drawing
+    return (f'<path d="{"".join(paths)}"/>' if paths else "") + "".join(kept) + "</svg>"
+
+
 @functools.lru_cache(maxsize=512)
 def icon(name: str, css: str = "icon") -> Markup:
     """An inline pictogram from the lucide set installed from npm into static/vendor/icons."""
     text = (ICONS / f"{name}.svg").read_text(encoding="utf-8")
     opening, drawing = text[text.index("<svg"):].split(">", 1)
     view_box = re.search(r'viewBox="([^"]+)"', opening).group(1)
-    drawing = re.sub(r">\s+<", "><", drawing.strip())
+    drawing = merged(re.sub(r">\s+<", "><", drawing.strip()))
     # Stroke, fill and size come from kiosk.css (.lucide, .icon): a page shows dozens of
     # pictograms, and their repeated attributes were most of its bytes.
     svg = (f'<svg aria-hidden="true" focusable="false" class="{css} lucide lucide-{name}" '
