@@ -4,6 +4,7 @@ The screens and how to reach them are listed in tests/e2e/screens.py; the sizes 
 tests/e2e/walk_cases.py. Screenshots land in test-output/screenshots/layout/<size>/<language>/.
 """
 
+import functools
 from datetime import UTC, datetime, time, timedelta
 from pathlib import Path
 from zoneinfo import ZoneInfo
@@ -33,6 +34,7 @@ WALL = [
 ]
 
 
+@functools.cache  # one moment a run, also when the run passes midnight
 def walk_moment() -> datetime:
     """The walk's clock: the next Friday at 20:30 in Brussels, whatever the hour of the run.
 
